@@ -1,0 +1,44 @@
+package io.switchboard.events;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.switchboard.events.call.CallCompletedV1;
+import io.switchboard.events.call.CallCreatedV1;
+import io.switchboard.events.campaign.CampaignCreatedV1;
+import io.switchboard.events.contact.ContactCreatedV1;
+
+/**
+ * Every event type Switchboard publishes, in one place. Consumers and the codec dispatch by looking
+ * types up here; the AsyncAPI document and the schema test enumerate this list.
+ */
+public final class EventCatalog {
+
+    public static final EventType<CallCreatedV1> CALL_CREATED = new EventType<>(
+            "io.switchboard.call.created.v1", Topics.CALLS, CallCreatedV1.class,
+            "A call record was created (outbound queued or inbound received).");
+    public static final EventType<CallCompletedV1> CALL_COMPLETED = new EventType<>(
+            "io.switchboard.call.completed.v1", Topics.CALLS, CallCompletedV1.class,
+            "A call reached a terminal status (completed, busy, no_answer, failed, canceled).");
+    public static final EventType<ContactCreatedV1> CONTACT_CREATED = new EventType<>(
+            "io.switchboard.contact.created.v1", Topics.CONTACTS, ContactCreatedV1.class,
+            "A contact was created.");
+    public static final EventType<CampaignCreatedV1> CAMPAIGN_CREATED = new EventType<>(
+            "io.switchboard.campaign.created.v1", Topics.CAMPAIGNS, CampaignCreatedV1.class,
+            "A campaign was created.");
+
+    public static final List<EventType<?>> ALL = List.of(CALL_CREATED, CALL_COMPLETED, CONTACT_CREATED, CAMPAIGN_CREATED);
+
+    private static final Map<String, EventType<?>> BY_TYPE = ALL.stream()
+            .collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));
+
+    private EventCatalog() {
+    }
+
+    public static Optional<EventType<?>> byType(String type) {
+        return Optional.ofNullable(BY_TYPE.get(type));
+    }
+}
