@@ -1,0 +1,91 @@
+package io.switchboard.platform.inbox;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.switchboard.events.EventCodec;
+import io.switchboard.events.EventEnvelope;
+import io.switchboard.events.EventPayload;
+import io.switchboard.events.InvalidEventException;
+
+/**
+ * Turns a Kafka record into at-most-one effect: decode the CloudEvent, and in one transaction insert
+ * {@code processed_event(consumer, event_id)} and run the handlers. A redelivered event finds its row
+ * and changes nothing. Call it from a blocking {@code @Incoming} method: the message is acknowledged
+ * (offset committed) only after this returns, i.e. after the transaction committed.
+ */
+@ApplicationScoped
+public class IdempotentConsumer {
+
+    private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
+
+    public enum Outcome {
+        APPLIED, DUPLICATE, NO_HANDLER, INVALID
+    }
+
+    @Inject
+    EntityManager em;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String consumer;
+
+    private final Map<String, List<EventHandler<?>>> handlers = new HashMap<>();
+
+    @Inject
+    void register(@Any Instance<EventHandler<?>> all) {
+        for (EventHandler<?> handler : all) {
+            handlers.computeIfAbsent(handler.type().type(), t -> new java.util.ArrayList<>()).add(handler);
+        }
+    }
+
+    public Outcome consume(byte[] cloudEvent) {
+        EventEnvelope<?> event;
+        try {
+            event = EventCodec.deserialize(cloudEvent);
+        } catch (InvalidEventException e) {
+            // poison message: retrying cannot fix it; log it (without the payload) and move on
+            LOG.warnf("skipping unreadable event: %s", e.getMessage());
+            return Outcome.INVALID;
+        }
+        List<EventHandler<?>> forType = handlers.get(event.type().type());
+        if (forType == null) {
+            return Outcome.NO_HANDLER;
+        }
+        return QuarkusTransaction.requiringNew().call(() -> apply(event, forType));
+    }
+
+    private Outcome apply(EventEnvelope<?> event, List<EventHandler<?>> forType) {
+        int inserted = em.createNativeQuery("""
+                INSERT INTO processed_event (consumer, event_id, tenant_id, event_type) VALUES (?1, ?2, ?3, ?4)
+                ON CONFLICT DO NOTHING""")
+                .setParameter(1, consumer)
+                .setParameter(2, event.id())
+                .setParameter(3, event.tenantId())
+                .setParameter(4, event.type().type())
+                .executeUpdate();
+        if (inserted == 0) {
+            LOG.debugf("duplicate event %s (%s) ignored", event.id(), event.type().type());
+            return Outcome.DUPLICATE;
+        }
+        for (EventHandler<?> handler : forType) {
+            invoke(handler, event);
+        }
+        return Outcome.APPLIED;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends EventPayload> void invoke(EventHandler<T> handler, EventEnvelope<?> event) {
+        handler.handle((EventEnvelope<T>) event);
+    }
+}

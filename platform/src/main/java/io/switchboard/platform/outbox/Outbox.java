@@ -1,0 +1,46 @@
+package io.switchboard.platform.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import io.switchboard.events.EventCodec;
+import io.switchboard.events.EventEnvelope;
+import io.switchboard.events.EventPayload;
+import io.switchboard.events.EventType;
+
+/**
+ * Records an event in the caller's transaction. It reaches Kafka only if that transaction commits
+ * (the {@link OutboxRelay} publishes committed rows), so state and events never disagree.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    OutboxConfig config;
+
+    /** Must run inside the transaction that makes the change the event describes. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T extends EventPayload> EventEnvelope<T> publish(EventType<T> type, UUID tenantId, T payload) {
+        EventEnvelope<T> event = EventCodec.newEvent(type, config.source(), tenantId, payload);
+        em.createNativeQuery("""
+                INSERT INTO outbox_event (id, tenant_id, topic, event_key, event_type, cloud_event, created_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
+                .setParameter(1, event.id())
+                .setParameter(2, tenantId)
+                .setParameter(3, type.topic())
+                .setParameter(4, event.subject())
+                .setParameter(5, type.type())
+                .setParameter(6, new String(EventCodec.serialize(event), StandardCharsets.UTF_8))
+                .setParameter(7, event.time())
+                .executeUpdate();
+        return event;
+    }
+}
