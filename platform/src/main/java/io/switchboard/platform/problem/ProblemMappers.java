@@ -19,6 +19,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Every error leaves a service as {@code application/problem+json}: validation lists the offending
@@ -62,6 +63,12 @@ public class ProblemMappers {
         return Problems.response(400, "malformed-json", "Malformed JSON",
                 field.isEmpty() ? "the request body does not match the expected shape" : field + ": " + message, path(uri),
                 errors);
+    }
+
+    /** Quarkus ships its own mapper for this subtype; ours must be at least as specific to win. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return malformedJson(e, uri);
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,90 @@
+package io.switchboard.calls.call;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import io.switchboard.events.EventCatalog;
+import io.switchboard.events.call.CallCreatedV1;
+import io.switchboard.platform.outbox.Outbox;
+import io.switchboard.platform.problem.Problem;
+import io.switchboard.platform.problem.ProblemException;
+
+@ApplicationScoped
+@Transactional
+public class CallService {
+
+    private static final Logger LOG = Logger.getLogger(CallService.class);
+
+    @Inject
+    CallRepository calls;
+
+    @Inject
+    Outbox outbox;
+
+    public CallView create(UUID tenantId, CreateCallRequest request) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Optional<String> to = PhoneNumbers.e164(request.toNumber());
+        if (to.isEmpty()) {
+            errors.add(new Problem.FieldError("toNumber", "must be a valid international number like +14155550123"));
+        }
+        Optional<String> from = Optional.empty();
+        if (request.fromNumber() != null) {
+            from = PhoneNumbers.e164(request.fromNumber());
+            if (from.isEmpty()) {
+                errors.add(new Problem.FieldError("fromNumber", "must be a valid international number like +14155550100"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(400, "validation", "Invalid request",
+                    errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElse(""),
+                    errors);
+        }
+
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        Call call = new Call();
+        call.id = UUID.randomUUID();
+        call.tenantId = tenantId;
+        call.direction = request.direction() == null ? CallDirection.OUTBOUND : request.direction();
+        call.status = CallStatus.QUEUED;
+        call.fromNumber = from.orElse(null);
+        call.toNumber = to.get();
+        call.agentId = request.agentId();
+        call.campaignId = request.campaignId();
+        call.contactId = request.contactId();
+        call.createdAt = now;
+        call.updatedAt = now;
+        calls.persist(call);
+
+        outbox.publish(EventCatalog.CALL_CREATED, tenantId, new CallCreatedV1(call.id.toString(), call.direction.wire(),
+                call.status.wire(), call.fromNumber, call.toNumber, str(call.agentId), str(call.campaignId),
+                str(call.contactId), now.toInstant()));
+        LOG.infof("call created tenant=%s call=%s direction=%s", tenantId, call.id, call.direction.wire());
+        return CallView.of(call);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CallView get(UUID tenantId, UUID id) {
+        return calls.findForTenant(tenantId, id).map(CallView::of)
+                .orElseThrow(() -> ProblemException.notFound("call", id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CallView> list(UUID tenantId, int page, int size) {
+        return calls.listForTenant(tenantId, page, size).stream().map(CallView::of).toList();
+    }
+
+    private static String str(UUID id) {
+        return id == null ? null : id.toString();
+    }
+}

@@ -1,0 +1,124 @@
+package io.switchboard.calls.call;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.switchboard.events.EventCodec;
+import io.switchboard.events.EventEnvelope;
+import io.switchboard.events.Topics;
+import io.switchboard.events.call.CallCreatedV1;
+import io.switchboard.testsupport.Infra;
+import io.switchboard.testsupport.TopicReader;
+
+@QuarkusTest
+class CallOutboxTest {
+
+    private static final Duration ARRIVAL = Duration.ofSeconds(30);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    CallService service;
+
+    private final UUID tenant = UUID.randomUUID();
+
+    @Test
+    void createdCallIsPublishedKeyedByCallIdExactlyAsWrittenToTheOutbox() {
+        try (TopicReader reader = TopicReader.fromNow(Topics.CALLS)) {
+            String callId = createCall();
+            ConsumerRecord<String, byte[]> record = reader.awaitKey(callId, ARRIVAL);
+
+            assertArrayEquals(outboxRow(callId).getBytes(StandardCharsets.UTF_8), record.value());
+            EventEnvelope<?> event = EventCodec.deserialize(record.value());
+            assertEquals("io.switchboard.call.created.v1", event.type().type());
+            assertEquals(tenant, event.tenantId());
+            assertEquals("+14155550123", ((CallCreatedV1) event.data()).toNumber());
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> publishedAt(callId) != null);
+        }
+    }
+
+    @Test
+    void eventsWaitInTheOutboxWhileKafkaIsDownAndArriveUnchangedWhenItReturns() {
+        try (TopicReader reader = TopicReader.fromNow(Topics.CALLS)) {
+            Infra.stopKafka();
+            String callId;
+            try {
+                callId = createCall(); // the API does not depend on the broker
+                String written = outboxRow(callId);
+                // the relay tried and failed at least once; the row is still waiting
+                Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> attempts(callId) > 0);
+                assertNull(publishedAt(callId));
+                assertNotNull(written);
+            } finally {
+                Infra.startKafka();
+            }
+            ConsumerRecord<String, byte[]> record = reader.awaitKey(callId, Duration.ofSeconds(60));
+            assertArrayEquals(outboxRow(callId).getBytes(StandardCharsets.UTF_8), record.value());
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> publishedAt(callId) != null);
+            assertEquals(1, reader.withKey(callId).size(), "published once after recovery");
+        }
+    }
+
+    @Test
+    void aRolledBackChangeLeavesNeitherTheCallNorItsEvent() {
+        long callsBefore = count("SELECT count(*) FROM call WHERE tenant_id = ?1");
+        long eventsBefore = count("SELECT count(*) FROM outbox_event WHERE tenant_id = ?1");
+        assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+            service.create(tenant, new CreateCallRequest("+14155550123", null, null, null, null, null));
+            throw new IllegalStateException("something later in the same transaction failed");
+        }));
+        assertEquals(callsBefore, count("SELECT count(*) FROM call WHERE tenant_id = ?1"));
+        assertEquals(eventsBefore, count("SELECT count(*) FROM outbox_event WHERE tenant_id = ?1"));
+        assertTrue(callsBefore == 0 || eventsBefore > 0);
+    }
+
+    private String createCall() {
+        return given().header("X-Tenant-Id", tenant.toString()).contentType(ContentType.JSON)
+                .body("{\"toNumber\":\"+14155550123\"}")
+                .when().post("/api/v1/calls")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    private String outboxRow(String callId) {
+        return QuarkusTransaction.requiringNew().call(() -> (String) em
+                .createNativeQuery("SELECT cloud_event FROM outbox_event WHERE event_key = ?1 AND event_type = ?2")
+                .setParameter(1, callId).setParameter(2, "io.switchboard.call.created.v1").getSingleResult());
+    }
+
+    private Object publishedAt(String callId) {
+        return QuarkusTransaction.requiringNew().call(() -> em
+                .createNativeQuery("SELECT published_at FROM outbox_event WHERE event_key = ?1")
+                .setParameter(1, callId).getSingleResult());
+    }
+
+    private int attempts(String callId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em
+                .createNativeQuery("SELECT attempts FROM outbox_event WHERE event_key = ?1")
+                .setParameter(1, callId).getSingleResult()).intValue());
+    }
+
+    private long count(String sql) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql)
+                .setParameter(1, tenant).getSingleResult()).longValue());
+    }
+}
