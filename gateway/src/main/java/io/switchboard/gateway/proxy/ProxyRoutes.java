@@ -1,0 +1,168 @@
+package io.switchboard.gateway.proxy;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.switchboard.platform.problem.Problem;
+import io.switchboard.platform.problem.Problems;
+import io.switchboard.platform.request.RequestIds;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyResponse;
+
+/**
+ * Sends every request under a configured prefix to its upstream service, unchanged and streamed in both
+ * directions, ahead of Quarkus REST (which serves only the gateway's own paths). Also answers paths nobody
+ * serves with a 404 problem, so no plain-text or HTML error ever leaves the gateway.
+ */
+@ApplicationScoped
+public class ProxyRoutes {
+
+    private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
+    private static final String REQUEST_ID = "requestId";
+
+    @Inject
+    GatewayConfig config;
+
+    @Inject
+    UpstreamHeaders headers;
+
+    @Inject
+    ProblemBodies problems;
+
+    private final List<Prefix> prefixes = new ArrayList<>();
+
+    /** One prefix of one route; the table is sorted longest prefix first so the most specific route wins. */
+    private record Prefix(String path, String route, HttpProxy proxy) {
+
+        boolean matches(String requestPath) {
+            return requestPath.startsWith(path)
+                    && (requestPath.length() == path.length() || requestPath.charAt(path.length()) == '/');
+        }
+    }
+
+    void register(@Observes Router router, Vertx vertx) {
+        config.routes().forEach((name, route) -> {
+            HttpProxy proxy = proxy(vertx, name, route);
+            route.prefixes().forEach(p -> prefixes.add(new Prefix(trimSlash(p), name, proxy)));
+        });
+        prefixes.sort(Comparator.comparingInt((Prefix p) -> p.path().length()).reversed());
+        LOG.infof("routes: %s", describe());
+
+        router.route().order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::dispatch);
+        router.route().last().handler(this::notFound);
+    }
+
+    private void dispatch(RoutingContext rc) {
+        String path = rc.normalizedPath();
+        for (Prefix prefix : prefixes) {
+            if (prefix.matches(path)) {
+                prefix.proxy().handle(rc.request());
+                return;
+            }
+        }
+        rc.next();
+    }
+
+    private void notFound(RoutingContext rc) {
+        String requestId = headers.requestId(rc.request());
+        rc.response().setStatusCode(404)
+                .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .putHeader(RequestIds.HEADER, requestId)
+                .end(problems.render(404, "not-found", Problems.title(404), "no resource at " + rc.normalizedPath(),
+                        rc.normalizedPath(), requestId));
+    }
+
+    private HttpProxy proxy(Vertx vertx, String name, GatewayConfig.Route route) {
+        boolean tls = "https".equalsIgnoreCase(route.url().getScheme());
+        int port = route.url().getPort() > 0 ? route.url().getPort() : (tls ? 443 : 80);
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+                .setDefaultHost(route.url().getHost())
+                .setDefaultPort(port)
+                .setSsl(tls)
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setKeepAlive(true));
+        long timeoutMs = route.timeout().toMillis();
+        return HttpProxy.reverseProxy(client)
+                .originRequestProvider((request, c) -> c.request(new RequestOptions()
+                        .setConnectTimeout(config.connectTimeout().toMillis())
+                        // no response bytes for this long -> TimeoutException -> 504
+                        .setIdleTimeout(timeoutMs))
+                        .recover(e -> Future.failedFuture(new UpstreamFailure.NoConnection(e))))
+                .addInterceptor(new Interceptor(name, timeoutMs));
+    }
+
+    private final class Interceptor implements ProxyInterceptor {
+
+        private final String route;
+        private final long timeoutMs;
+
+        Interceptor(String route, long timeoutMs) {
+            this.route = route;
+            this.timeoutMs = timeoutMs;
+        }
+
+        @Override
+        public Future<ProxyResponse> handleProxyRequest(ProxyContext ctx) {
+            HttpServerRequest incoming = ctx.request().proxiedRequest();
+            String requestId = headers.requestId(incoming);
+            ctx.set(REQUEST_ID, requestId);
+            MDC.put(RequestIds.MDC_KEY, requestId);
+            headers.apply(incoming, ctx.request().headers(), requestId);
+            return ctx.sendRequest().recover(error -> Future.succeededFuture(problem(ctx, error, requestId)));
+        }
+
+        @Override
+        public Future<Void> handleProxyResponse(ProxyContext ctx) {
+            ctx.response().headers().set(RequestIds.HEADER, ctx.get(REQUEST_ID, String.class));
+            return ctx.sendResponse();
+        }
+
+        private ProxyResponse problem(ProxyContext ctx, Throwable error, String requestId) {
+            UpstreamFailure failure = UpstreamFailure.of(error);
+            HttpServerRequest incoming = ctx.request().proxiedRequest();
+            LOG.warnf("%s %s -> route %s failed with %d: %s (request %s)", incoming.method(), incoming.path(), route,
+                    failure.status, error.getMessage(), requestId);
+            incoming.resume(); // discard whatever request body is left; nobody will read it
+            return ctx.request().response()
+                    .setStatusCode(failure.status)
+                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .setBody(Body.body(problems.render(failure.status, failure.slug, failure.title,
+                            failure.detail(route, timeoutMs), incoming.path(), requestId)));
+        }
+    }
+
+    private String describe() {
+        Map<String, List<String>> byRoute = new java.util.TreeMap<>();
+        prefixes.forEach(p -> byRoute.computeIfAbsent(p.route(), r -> new ArrayList<>()).add(p.path()));
+        StringBuilder out = new StringBuilder();
+        byRoute.forEach((route, paths) -> out.append(route).append(' ').append(paths).append(" -> ")
+                .append(config.routes().get(route).url()).append("; "));
+        return out.toString();
+    }
+
+    private static String trimSlash(String prefix) {
+        String p = prefix.trim();
+        return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+    }
+}
