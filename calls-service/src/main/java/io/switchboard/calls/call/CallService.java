@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 import io.switchboard.events.EventCatalog;
 import io.switchboard.events.call.CallCreatedV1;
 import io.switchboard.platform.outbox.Outbox;
+import io.switchboard.platform.phone.PhoneNumbers;
 import io.switchboard.platform.problem.Problem;
 import io.switchboard.platform.problem.ProblemException;
 

@@ -1,4 +1,4 @@
-package io.switchboard.calls.call;
+package io.switchboard.platform.phone;
 
 import java.util.Optional;
 
@@ -6,8 +6,8 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
 
-/** E.164 normalization with libphonenumber: what we store and send to providers. */
-final class PhoneNumbers {
+/** E.164 normalization with libphonenumber: the one form every service stores, publishes and dials. */
+public final class PhoneNumbers {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
@@ -15,7 +15,7 @@ final class PhoneNumbers {
     }
 
     /** The E.164 form of a valid international number (leading '+'), or empty. */
-    static Optional<String> e164(String raw) {
+    public static Optional<String> e164(String raw) {
         if (raw == null || !raw.trim().startsWith("+")) {
             return Optional.empty();
         }
