@@ -1,0 +1,55 @@
+package io.switchboard.gateway.proxy;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
+import static io.switchboard.gateway.WireMockUpstreams.upstream;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class UpstreamFailureTest {
+
+    @Test
+    void unreachableUpstreamAnswers503ProblemNamingTheRoute() {
+        given().header("X-Request-Id", "down-1").get("/api/v1/campaigns/abc")
+                .then().statusCode(503)
+                .contentType("application/problem+json")
+                .header("X-Request-Id", "down-1")
+                .body("type", equalTo("https://switchboard.io/problems/unavailable"))
+                .body("title", equalTo("Service Unavailable"))
+                .body("status", equalTo(503))
+                .body("detail", containsString("campaigns"))
+                .body("instance", equalTo("/api/v1/campaigns/abc"))
+                .body("requestId", equalTo("down-1"));
+    }
+
+    @Test
+    void unreachableUpstreamStillAnswersWhenARequestBodyWasSent() {
+        given().contentType("application/json").body("{\"name\":\"spring\"}").post("/api/v1/campaigns")
+                .then().statusCode(503)
+                .contentType("application/problem+json")
+                .body("requestId", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
+    void upstreamSlowerThanTheRouteTimeoutAnswers504Problem() {
+        // the calls route times out after 1 s in the test profile
+        upstream("calls").register(get(urlEqualTo("/api/v1/calls/slow"))
+                .willReturn(aResponse().withStatus(200).withFixedDelay(3000).withBody("too late")));
+
+        given().header("X-Request-Id", "slow-1").get("/api/v1/calls/slow")
+                .then().statusCode(504)
+                .contentType("application/problem+json")
+                .header("X-Request-Id", "slow-1")
+                .body("type", equalTo("https://switchboard.io/problems/upstream-timeout"))
+                .body("status", equalTo(504))
+                .body("detail", containsString("calls"))
+                .body("requestId", equalTo("slow-1"));
+    }
+}
