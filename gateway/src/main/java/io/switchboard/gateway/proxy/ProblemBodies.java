@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.platform.problem.Problem;
 import io.vertx.core.buffer.Buffer;
 
-/** Problem bodies for answers the gateway gives outside Quarkus REST (proxy failures, unmatched paths). */
+/** Problem bodies for answers the gateway gives outside Quarkus REST (upstream failures), same shape as the services'. */
 @ApplicationScoped
 public class ProblemBodies {
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -14,7 +15,6 @@ import org.jboss.logging.MDC;
 
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.switchboard.platform.problem.Problem;
-import io.switchboard.platform.problem.Problems;
 import io.switchboard.platform.request.RequestIds;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -32,8 +32,8 @@ import io.vertx.httpproxy.ProxyResponse;
 
 /**
  * Sends every request under a configured prefix to its upstream service, unchanged and streamed in both
- * directions, ahead of Quarkus REST (which serves only the gateway's own paths). Also answers paths nobody
- * serves with a 404 problem, so no plain-text or HTML error ever leaves the gateway.
+ * directions, ahead of Quarkus REST (which serves only the gateway's own paths). An upstream that cannot be
+ * reached or does not answer in time becomes a 503 / 504 problem, never a bare 502.
  */
 @ApplicationScoped
 public class ProxyRoutes {
@@ -62,6 +62,7 @@ public class ProxyRoutes {
     }
 
     void register(@Observes Router router, Vertx vertx) {
+        prefixes.clear(); // a dev-mode restart hands us a fresh router
         config.routes().forEach((name, route) -> {
             HttpProxy proxy = proxy(vertx, name, route);
             route.prefixes().forEach(p -> prefixes.add(new Prefix(trimSlash(p), name, proxy)));
@@ -69,8 +70,9 @@ public class ProxyRoutes {
         prefixes.sort(Comparator.comparingInt((Prefix p) -> p.path().length()).reversed());
         LOG.infof("routes: %s", describe());
 
+        // everything else falls through to Quarkus REST: the gateway's own resources, and 404 problems from the
+        // platform's mappers for paths nobody serves
         router.route().order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::dispatch);
-        router.route().last().handler(this::notFound);
     }
 
     private void dispatch(RoutingContext rc) {
@@ -82,15 +84,6 @@ public class ProxyRoutes {
             }
         }
         rc.next();
-    }
-
-    private void notFound(RoutingContext rc) {
-        String requestId = headers.requestId(rc.request());
-        rc.response().setStatusCode(404)
-                .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .putHeader(RequestIds.HEADER, requestId)
-                .end(problems.render(404, "not-found", Problems.title(404), "no resource at " + rc.normalizedPath(),
-                        rc.normalizedPath(), requestId));
     }
 
     private HttpProxy proxy(Vertx vertx, String name, GatewayConfig.Route route) {
@@ -153,7 +146,7 @@ public class ProxyRoutes {
     }
 
     private String describe() {
-        Map<String, List<String>> byRoute = new java.util.TreeMap<>();
+        Map<String, List<String>> byRoute = new TreeMap<>();
         prefixes.forEach(p -> byRoute.computeIfAbsent(p.route(), r -> new ArrayList<>()).add(p.path()));
         StringBuilder out = new StringBuilder();
         byRoute.forEach((route, paths) -> out.append(route).append(' ').append(paths).append(" -> ")

@@ -10,6 +10,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 import org.junit.jupiter.api.Test;
 
+import com.github.tomakehurst.wiremock.http.Fault;
+
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -51,5 +53,17 @@ class UpstreamFailureTest {
                 .body("status", equalTo(504))
                 .body("detail", containsString("calls"))
                 .body("requestId", equalTo("slow-1"));
+    }
+
+    @Test
+    void upstreamDroppingTheConnectionAnswers502Problem() {
+        upstream("calls").register(get(urlEqualTo("/api/v1/calls/drop"))
+                .willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
+
+        given().header("X-Request-Id", "drop-1").get("/api/v1/calls/drop")
+                .then().statusCode(502)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://switchboard.io/problems/bad-gateway"))
+                .body("requestId", equalTo("drop-1"));
     }
 }
