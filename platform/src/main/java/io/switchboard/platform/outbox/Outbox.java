@@ -6,6 +6,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import io.switchboard.events.EventCodec;
@@ -15,7 +18,8 @@ import io.switchboard.events.EventType;
 
 /**
  * Records an event in the caller's transaction. It reaches Kafka only if that transaction commits
- * (the {@link OutboxRelay} publishes committed rows), so state and events never disagree.
+ * (the {@link OutboxRelay} publishes committed rows, woken right after the commit), so state and
+ * events never disagree.
  */
 @ApplicationScoped
 public class Outbox {
@@ -25,6 +29,12 @@ public class Outbox {
 
     @Inject
     OutboxConfig config;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     /** Must run inside the transaction that makes the change the event describes. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -41,6 +51,27 @@ public class Outbox {
                 .setParameter(6, new String(EventCodec.serialize(event), StandardCharsets.UTF_8))
                 .setParameter(7, event.time())
                 .executeUpdate();
+        wakeRelayAfterCommit();
         return event;
+    }
+
+    private void wakeRelayAfterCommit() {
+        if (transactions.getResource(Outbox.class) != null) {
+            return; // already registered for this transaction
+        }
+        transactions.putResource(Outbox.class, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to do before the commit
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.nudge();
+                }
+            }
+        });
     }
 }

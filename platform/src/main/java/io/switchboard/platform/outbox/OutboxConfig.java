@@ -12,8 +12,11 @@ public interface OutboxConfig {
     @WithDefault("true")
     boolean relayEnabled();
 
-    /** How often the relay looks for unpublished rows (it drains the backlog before sleeping again). */
-    @WithDefault("0.25s")
+    /**
+     * Safety-net poll for unpublished rows (commits that write events wake the relay at once; the
+     * Quarkus scheduler's floor is one second).
+     */
+    @WithDefault("1s")
     Duration pollInterval();
 
     /** Rows published per relay transaction. */

@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Future;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,9 +32,11 @@ import io.quarkus.scheduler.Scheduled;
 import io.switchboard.events.EventCodec;
 
 /**
- * Publishes committed outbox rows to Kafka in {@code seq} order and marks them sent. Rows are claimed
- * with {@code FOR UPDATE SKIP LOCKED}, so any number of replicas can relay. If the broker is down the
- * rows simply stay unpublished and the next round retries them: nothing is lost, delivery is
+ * Publishes committed outbox rows to Kafka in {@code seq} order and marks them sent. It runs right
+ * after every commit that wrote outbox rows ({@link #nudge()}) and every poll interval as a safety net,
+ * always on one thread. Across replicas a transaction-scoped advisory lock lets one relay work at a
+ * time (the others are hot standbys), which keeps per-aggregate order. If the broker is down the rows
+ * simply stay unpublished and the next round retries them: nothing is lost, delivery is
  * at-least-once and consumers deduplicate on the event id.
  *
  * Only the contiguous prefix of a batch that the broker acknowledged is marked; everything after the
@@ -54,17 +59,37 @@ public class OutboxRelay {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
+    /** Any constant shared by every replica of a service (each service has its own database). */
+    private static final long RELAY_LOCK = 0x5357_4F55_5442_4F58L;
+
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "outbox-relay");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean queued = new AtomicBoolean();
     private volatile Producer<String, byte[]> producer;
     private volatile boolean failing;
     private Counter published;
     private Counter failures;
 
-    @Scheduled(every = "${switchboard.outbox.poll-interval:0.25s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${switchboard.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "1s")
     void tick() {
-        if (!config.relayEnabled()) {
-            return;
+        nudge();
+    }
+
+    /** Asks for a drain soon; coalesces with one already queued. Called after commits that wrote events. */
+    public void nudge() {
+        if (config.relayEnabled() && queued.compareAndSet(false, true)) {
+            worker.execute(() -> {
+                queued.set(false);
+                drain();
+            });
         }
+    }
+
+    private void drain() {
         try {
             while (relayBatch() == config.batchSize()) {
                 // a full batch means there may be more waiting: keep draining
@@ -81,6 +106,11 @@ public class OutboxRelay {
 
     @SuppressWarnings("unchecked")
     private int publishClaimedBatch() {
+        boolean mine = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)").setParameter(1, RELAY_LOCK)
+                .getSingleResult();
+        if (!mine) {
+            return 0; // another replica is relaying right now
+        }
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT seq, topic, event_key, cloud_event FROM outbox_event
                 WHERE published_at IS NULL ORDER BY seq LIMIT ?1 FOR UPDATE SKIP LOCKED""")
@@ -171,6 +201,7 @@ public class OutboxRelay {
 
     @PreDestroy
     void close() {
+        worker.shutdownNow();
         if (producer != null) {
             producer.close(java.time.Duration.ofSeconds(5));
         }
