@@ -1,0 +1,179 @@
+package io.switchboard.contacts.contact;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.switchboard.testsupport.InfraResource;
+
+@QuarkusTest
+@QuarkusTestResource(value = InfraResource.class, initArgs = @ResourceArg(name = "database", value = "contacts"))
+class ContactApiTest {
+
+    @Inject
+    DataSource dataSource;
+
+    private final String tenantA = UUID.randomUUID().toString();
+    private final String tenantB = UUID.randomUUID().toString();
+
+    @Test
+    void createdContactIsNormalizedToE164AndVisibleToItsTenantOnly() {
+        String id = given().header("X-Tenant-Id", tenantA).contentType(ContentType.JSON)
+                .body("""
+                        {"phone":"+1 (415) 555-0123","firstName":"Ada","lastName":"Lovelace",
+                         "email":"ada@example.com","timeZone":"America/Los_Angeles"}""")
+                .when().post("/api/v1/contacts")
+                .then().statusCode(201)
+                .header("Location", containsString("/api/v1/contacts/"))
+                .body("phone", equalTo("+14155550123"))
+                .body("firstName", equalTo("Ada"))
+                .body("email", equalTo("ada@example.com"))
+                .body("timeZone", equalTo("America/Los_Angeles"))
+                .body("createdAt", notNullValue())
+                .extract().path("id");
+
+        given().header("X-Tenant-Id", tenantA).get("/api/v1/contacts/" + id)
+                .then().statusCode(200).body("id", equalTo(id)).body("lastName", equalTo("Lovelace"));
+        given().header("X-Tenant-Id", tenantA).get("/api/v1/contacts").then().statusCode(200).body("id", hasItem(id));
+
+        given().header("X-Tenant-Id", tenantB).get("/api/v1/contacts/" + id)
+                .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
+        given().header("X-Tenant-Id", tenantB).get("/api/v1/contacts").then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    @Test
+    void onlyThePhoneIsRequired() {
+        given().header("X-Tenant-Id", tenantA).contentType(ContentType.JSON).body("{\"phone\":\"+442071838750\"}")
+                .when().post("/api/v1/contacts")
+                .then().statusCode(201).body("phone", equalTo("+442071838750")).body("timeZone", nullValue());
+    }
+
+    @Test
+    void listIsNewestFirstAndPaged() {
+        String first = create(tenantA, "+14155550101");
+        String second = create(tenantA, "+14155550102");
+        given().header("X-Tenant-Id", tenantA).get("/api/v1/contacts?page=0&size=1")
+                .then().statusCode(200).body("size()", equalTo(1)).body("[0].id", equalTo(second));
+        given().header("X-Tenant-Id", tenantA).get("/api/v1/contacts?page=1&size=1")
+                .then().statusCode(200).body("size()", equalTo(1)).body("[0].id", equalTo(first));
+    }
+
+    @Test
+    void invalidPhoneEmailAndTimeZoneAreAllNamedInOneProblem() {
+        given().header("X-Tenant-Id", tenantA).contentType(ContentType.JSON)
+                .body("{\"phone\":\"call me\",\"email\":\"not-an-email\",\"timeZone\":\"Mars/Olympus_Mons\"}")
+                .when().post("/api/v1/contacts")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://switchboard.io/problems/validation"))
+                .body("errors.field", hasItems("phone", "email", "timeZone"))
+                .body("errors.size()", equalTo(3))
+                .body("requestId", notNullValue());
+    }
+
+    @Test
+    void fixedOffsetIsNotAcceptedAsATimeZone() {
+        given().header("X-Tenant-Id", tenantA).contentType(ContentType.JSON)
+                .body("{\"phone\":\"+14155550123\",\"timeZone\":\"+02:00\"}")
+                .when().post("/api/v1/contacts")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(java.util.List.of("timeZone")));
+    }
+
+    @Test
+    void missingPhoneIsListedInTheProblem() {
+        given().header("X-Tenant-Id", tenantA).contentType(ContentType.JSON).body("{\"firstName\":\"Ada\"}")
+                .when().post("/api/v1/contacts")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(java.util.List.of("phone")));
+    }
+
+    @Test
+    void outOfRangePagingIsNamed() {
+        given().header("X-Tenant-Id", tenantA).get("/api/v1/contacts?size=100000&page=-1")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("size", "page"));
+    }
+
+    @Test
+    void samePhoneTwiceInOneTenantIsAConflictButAnotherTenantMayHaveIt() {
+        String id = create(tenantA, "+14155550199");
+        // written differently, same E.164 number
+        given().header("X-Tenant-Id", tenantA).contentType(ContentType.JSON).body("{\"phone\":\"+1 415-555-0199\"}")
+                .when().post("/api/v1/contacts")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("https://switchboard.io/problems/conflict"))
+                .body("detail", containsString(id));
+        create(tenantB, "+14155550199");
+    }
+
+    @Test
+    void aConcurrentInsertOfTheSamePhoneIsAConflictNotAServerError() throws Exception {
+        // another transaction holds an uncommitted contact with the number: our duplicate check cannot see it,
+        // so the API's insert waits on the unique index and fails when that transaction commits
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement insert = other.prepareStatement("""
+                    INSERT INTO contact (id, tenant_id, phone, created_at, updated_at) VALUES (?, ?, ?, ?, ?)""")) {
+                OffsetDateTime now = OffsetDateTime.now();
+                insert.setObject(1, UUID.randomUUID());
+                insert.setObject(2, UUID.fromString(tenantA));
+                insert.setString(3, "+14155550177");
+                insert.setObject(4, now);
+                insert.setObject(5, now);
+                insert.executeUpdate();
+            }
+            CompletableFuture<Integer> racing = CompletableFuture.supplyAsync(() -> given()
+                    .header("X-Tenant-Id", tenantA).contentType(ContentType.JSON).body("{\"phone\":\"+14155550177\"}")
+                    .when().post("/api/v1/contacts").then().extract().statusCode());
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(this::someoneWaitsOnALock);
+            other.commit();
+            assertEquals(409, racing.get(20, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void requestWithoutTenantIsUnauthorized() {
+        given().get("/api/v1/contacts").then().statusCode(401).contentType("application/problem+json");
+    }
+
+    private boolean someoneWaitsOnALock() throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement q = c.prepareStatement(
+                        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'");
+                ResultSet rs = q.executeQuery()) {
+            rs.next();
+            return rs.getLong(1) > 0;
+        }
+    }
+
+    private String create(String tenant, String phone) {
+        return given().header("X-Tenant-Id", tenant).contentType(ContentType.JSON).body("{\"phone\":\"" + phone + "\"}")
+                .when().post("/api/v1/contacts")
+                .then().statusCode(201).extract().path("id");
+    }
+}
