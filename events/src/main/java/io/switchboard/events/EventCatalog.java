@@ -10,6 +10,7 @@ import io.switchboard.events.call.CallCompletedV1;
 import io.switchboard.events.call.CallCreatedV1;
 import io.switchboard.events.campaign.CampaignCreatedV1;
 import io.switchboard.events.contact.ContactCreatedV1;
+import io.switchboard.events.credits.CreditBalanceChangedV1;
 
 /**
  * Every event type Switchboard publishes, in one place. Consumers and the codec dispatch by looking
@@ -29,8 +30,12 @@ public final class EventCatalog {
     public static final EventType<CampaignCreatedV1> CAMPAIGN_CREATED = new EventType<>(
             "io.switchboard.campaign.created.v1", Topics.CAMPAIGNS, CampaignCreatedV1.class,
             "A campaign was created.");
+    public static final EventType<CreditBalanceChangedV1> CREDITS_BALANCE_CHANGED = new EventType<>(
+            "io.switchboard.credits.balance_changed.v1", Topics.CREDITS, CreditBalanceChangedV1.class,
+            "A tenant's credit balance changed (usage, purchase, refund, adjustment); keyed by tenant id.");
 
-    public static final List<EventType<?>> ALL = List.of(CALL_CREATED, CALL_COMPLETED, CONTACT_CREATED, CAMPAIGN_CREATED);
+    public static final List<EventType<?>> ALL = List.of(CALL_CREATED, CALL_COMPLETED, CONTACT_CREATED, CAMPAIGN_CREATED,
+            CREDITS_BALANCE_CHANGED);
 
     private static final Map<String, EventType<?>> BY_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));
