@@ -26,6 +26,7 @@ import io.switchboard.events.call.CallCreatedV1;
 import io.switchboard.platform.inbox.IdempotentConsumer;
 import io.switchboard.platform.inbox.IdempotentConsumer.Outcome;
 import io.switchboard.testsupport.InfraResource;
+import io.switchboard.testsupport.TestTokens;
 import io.switchboard.testsupport.TopicWriter;
 
 @QuarkusTest
@@ -44,9 +45,9 @@ class CallEventIngestTest {
         deliver(created(tenant));
         deliver(completed(tenant, 93));
         awaitSummary(tenant, 1, 1);
-        given().header("X-Tenant-Id", tenant.toString()).get("/api/v1/analytics/tenant/summary")
+        given().header("Authorization", TestTokens.bearer(tenant)).get("/api/v1/analytics/tenant/summary")
                 .then().statusCode(200).body("totalDurationSeconds", equalTo(93));
-        given().header("X-Tenant-Id", tenant.toString()).get("/api/v1/analytics/tenant/daily")
+        given().header("Authorization", TestTokens.bearer(tenant)).get("/api/v1/analytics/tenant/daily")
                 .then().statusCode(200).body("size()", equalTo(1)).body("[0].callsCreated", equalTo(1));
     }
 
@@ -114,7 +115,7 @@ class CallEventIngestTest {
     }
 
     private static void summaryIs(UUID tenant, int created, int completed) {
-        given().header("X-Tenant-Id", tenant.toString()).get("/api/v1/analytics/tenant/summary")
+        given().header("Authorization", TestTokens.bearer(tenant)).get("/api/v1/analytics/tenant/summary")
                 .then().statusCode(200).body("callsCreated", equalTo(created)).body("callsCompleted", equalTo(completed));
     }
 

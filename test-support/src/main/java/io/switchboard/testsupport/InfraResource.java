@@ -27,7 +27,9 @@ public class InfraResource implements QuarkusTestResourceLifecycleManager {
                 "quarkus.datasource.jdbc.url", Infra.jdbcUrl(database),
                 "quarkus.datasource.username", Infra.DB_USER,
                 "quarkus.datasource.password", Infra.DB_PASSWORD,
-                "kafka.bootstrap.servers", Infra.KAFKA_BOOTSTRAP);
+                "kafka.bootstrap.servers", Infra.KAFKA_BOOTSTRAP,
+                "mp.jwt.verify.publickey.location", TestKeys.publicKeyPem().toUri().toString(),
+                "smallrye.jwt.sign.key.location", TestKeys.privateKeyPem().toUri().toString());
     }
 
     @Override

@@ -16,17 +16,20 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.switchboard.testsupport.InfraResource;
+import io.switchboard.testsupport.TestTokens;
 
 @QuarkusTest
 @QuarkusTestResource(value = InfraResource.class, initArgs = @ResourceArg(name = "database", value = "calls"))
 class CallApiTest {
 
-    private final String tenantA = UUID.randomUUID().toString();
-    private final String tenantB = UUID.randomUUID().toString();
+    private static final String AUTH = "Authorization";
+
+    private final UUID tenantA = UUID.randomUUID();
+    private final UUID tenantB = UUID.randomUUID();
 
     @Test
     void createdCallIsNormalizedToE164AndVisibleToItsTenantOnly() {
-        String id = given().header("X-Tenant-Id", tenantA).contentType(ContentType.JSON)
+        String id = given().header(AUTH, TestTokens.bearer(tenantA)).contentType(ContentType.JSON)
                 .body("{\"toNumber\":\"+1 (415) 555-0123\",\"fromNumber\":\"+14155550100\"}")
                 .when().post("/api/v1/calls")
                 .then().statusCode(201)
@@ -36,17 +39,17 @@ class CallApiTest {
                 .body("direction", equalTo("outbound"))
                 .extract().path("id");
 
-        given().header("X-Tenant-Id", tenantA).get("/api/v1/calls/" + id).then().statusCode(200).body("id", equalTo(id));
-        given().header("X-Tenant-Id", tenantA).get("/api/v1/calls").then().statusCode(200).body("id", hasItem(id));
+        given().header(AUTH, TestTokens.bearer(tenantA)).get("/api/v1/calls/" + id).then().statusCode(200).body("id", equalTo(id));
+        given().header(AUTH, TestTokens.bearer(tenantA)).get("/api/v1/calls").then().statusCode(200).body("id", hasItem(id));
 
-        given().header("X-Tenant-Id", tenantB).get("/api/v1/calls/" + id)
+        given().header(AUTH, TestTokens.bearer(tenantB)).get("/api/v1/calls/" + id)
                 .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
-        given().header("X-Tenant-Id", tenantB).get("/api/v1/calls").then().statusCode(200).body("size()", equalTo(0));
+        given().header(AUTH, TestTokens.bearer(tenantB)).get("/api/v1/calls").then().statusCode(200).body("size()", equalTo(0));
     }
 
     @Test
     void invalidNumbersAreRejectedNamingEachOffendingField() {
-        given().header("X-Tenant-Id", tenantA).contentType(ContentType.JSON)
+        given().header(AUTH, TestTokens.bearer(tenantA)).contentType(ContentType.JSON)
                 .body("{\"toNumber\":\"12\",\"fromNumber\":\"call me\"}")
                 .when().post("/api/v1/calls")
                 .then().statusCode(400).contentType("application/problem+json")
@@ -57,7 +60,7 @@ class CallApiTest {
 
     @Test
     void missingRequiredFieldIsListedInTheProblem() {
-        given().header("X-Tenant-Id", tenantA).contentType(ContentType.JSON).body("{}")
+        given().header(AUTH, TestTokens.bearer(tenantA)).contentType(ContentType.JSON).body("{}")
                 .when().post("/api/v1/calls")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("toNumber"));
@@ -65,7 +68,7 @@ class CallApiTest {
 
     @Test
     void malformedJsonIsABadRequestProblemNotAServerError() {
-        given().header("X-Tenant-Id", tenantA).contentType(ContentType.JSON).body("{\"toNumber\": ")
+        given().header(AUTH, TestTokens.bearer(tenantA)).contentType(ContentType.JSON).body("{\"toNumber\": ")
                 .when().post("/api/v1/calls")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("https://switchboard.io/problems/malformed-json"));
@@ -73,7 +76,7 @@ class CallApiTest {
 
     @Test
     void wronglyTypedFieldIsNamed() {
-        given().header("X-Tenant-Id", tenantA).contentType(ContentType.JSON)
+        given().header(AUTH, TestTokens.bearer(tenantA)).contentType(ContentType.JSON)
                 .body("{\"toNumber\":\"+14155550123\",\"agentId\":\"not-a-uuid\"}")
                 .when().post("/api/v1/calls")
                 .then().statusCode(400).contentType("application/problem+json")
@@ -82,7 +85,7 @@ class CallApiTest {
 
     @Test
     void outOfRangeQueryParameterIsNamed() {
-        given().header("X-Tenant-Id", tenantA).get("/api/v1/calls?size=100000")
+        given().header(AUTH, TestTokens.bearer(tenantA)).get("/api/v1/calls?size=100000")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("size"));
     }
@@ -95,8 +98,29 @@ class CallApiTest {
     }
 
     @Test
-    void requestWithoutTenantIsUnauthorized() {
-        given().get("/api/v1/calls").then().statusCode(401).contentType("application/problem+json");
+    void requestWithoutTokenIsUnauthorized() {
+        given().get("/api/v1/calls").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer");
+    }
+
+    @Test
+    void aBareTenantHeaderIsNeverTrusted() {
+        given().header("X-Tenant-Id", tenantA.toString()).get("/api/v1/calls")
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void aClientAccessTokenIsNotAcceptedByServicesOnlyTheGatewaysInternalToken() {
+        given().header(AUTH, "Bearer " + TestTokens.access(tenantA, UUID.randomUUID(), "admin")).get("/api/v1/calls")
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void aTamperedTokenIsUnauthorized() {
+        String token = TestTokens.internal(tenantA);
+        String tampered = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
+        given().header(AUTH, "Bearer " + tampered).get("/api/v1/calls")
+                .then().statusCode(401).contentType("application/problem+json");
     }
 
     @Test

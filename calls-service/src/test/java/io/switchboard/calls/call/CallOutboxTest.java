@@ -26,7 +26,9 @@ import io.switchboard.events.EventCodec;
 import io.switchboard.events.EventEnvelope;
 import io.switchboard.events.Topics;
 import io.switchboard.events.call.CallCreatedV1;
+import io.switchboard.platform.tenant.TenantScope;
 import io.switchboard.testsupport.Infra;
+import io.switchboard.testsupport.TestTokens;
 import io.switchboard.testsupport.TopicReader;
 
 @QuarkusTest
@@ -84,7 +86,7 @@ class CallOutboxTest {
         long callsBefore = count("SELECT count(*) FROM call WHERE tenant_id = ?1");
         long eventsBefore = count("SELECT count(*) FROM outbox_event WHERE tenant_id = ?1");
         assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
-            service.create(tenant, new CreateCallRequest("+14155550123", null, null, null, null, null));
+            TenantScope.call(tenant, () -> service.create(tenant, new CreateCallRequest("+14155550123", null, null, null, null, null)));
             throw new IllegalStateException("something later in the same transaction failed");
         }));
         assertEquals(callsBefore, count("SELECT count(*) FROM call WHERE tenant_id = ?1"));
@@ -93,7 +95,7 @@ class CallOutboxTest {
     }
 
     private String createCall() {
-        return given().header("X-Tenant-Id", tenant.toString()).contentType(ContentType.JSON)
+        return given().header("Authorization", TestTokens.bearer(tenant)).contentType(ContentType.JSON)
                 .body("{\"toNumber\":\"+14155550123\"}")
                 .when().post("/api/v1/calls")
                 .then().statusCode(201).extract().path("id");
@@ -118,7 +120,7 @@ class CallOutboxTest {
     }
 
     private long count(String sql) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql)
-                .setParameter(1, tenant).getSingleResult()).longValue());
+        return TenantScope.call(tenant, () -> QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql)
+                .setParameter(1, tenant).getSingleResult()).longValue()));
     }
 }

@@ -18,6 +18,7 @@ import io.switchboard.events.EventCodec;
 import io.switchboard.events.EventEnvelope;
 import io.switchboard.events.EventPayload;
 import io.switchboard.events.InvalidEventException;
+import io.switchboard.platform.tenant.TenantScope;
 
 /**
  * Turns a Kafka record into at-most-one effect: decode the CloudEvent, and in one transaction insert
@@ -62,7 +63,9 @@ public class IdempotentConsumer {
         if (forType == null) {
             return Outcome.NO_HANDLER;
         }
-        return QuarkusTransaction.requiringNew().call(() -> apply(event, forType));
+        // the event's tenant is the connection's tenant: row-level security applies to consumers too
+        return TenantScope.call(event.tenantId(),
+                () -> QuarkusTransaction.requiringNew().call(() -> apply(event, forType)));
     }
 
     private Outcome apply(EventEnvelope<?> event, List<EventHandler<?>> forType) {

@@ -44,6 +44,7 @@ public final class Problems {
             case 409 -> "conflict";
             case 415 -> "unsupported-media-type";
             case 429 -> "rate-limited";
+            case 502 -> "bad-gateway";
             case 503 -> "unavailable";
             case 504 -> "upstream-timeout";
             default -> status >= 500 ? "server-error" : "request-error";
