@@ -48,6 +48,8 @@ public final class ServiceProcess implements AutoCloseable {
             pb.environment().put(portEnv, String.valueOf(port));
             pb.environment().put("SWITCHBOARD_PG_PORT", String.valueOf(Infra.PG_PORT));
             pb.environment().put("SWITCHBOARD_KAFKA_PORT", String.valueOf(Infra.KAFKA_PORT));
+            pb.environment().put("SWITCHBOARD_JWT_VERIFY_KEY", TestKeys.publicKeyPem().toUri().toString());
+            pb.environment().put("SWITCHBOARD_JWT_SIGN_KEY", TestKeys.privateKeyPem().toUri().toString());
             pb.environment().putAll(env);
             ServiceProcess service = new ServiceProcess(module, port, pb.start(), log);
             service.awaitReady(Duration.ofSeconds(90));
