@@ -1,0 +1,106 @@
+package io.switchboard.campaigns.campaign;
+
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import io.switchboard.events.EventCatalog;
+import io.switchboard.events.campaign.CampaignCreatedV1;
+import io.switchboard.platform.outbox.Outbox;
+import io.switchboard.platform.problem.ProblemException;
+
+@ApplicationScoped
+@Transactional
+public class CampaignService {
+
+    private static final Logger LOG = Logger.getLogger(CampaignService.class);
+
+    /** The unique (tenant_id, name) constraint in V1__campaigns.sql. */
+    static final String NAME_UNIQUE = "campaign_tenant_name_unique";
+    static final int DEFAULT_MAX_ATTEMPTS = 3;
+
+    @Inject
+    CampaignRepository campaigns;
+
+    @Inject
+    Outbox outbox;
+
+    public CampaignView create(UUID tenantId, CreateCampaignRequest request) {
+        String name = request.name().trim();
+        campaigns.findByName(tenantId, name).ifPresent(existing -> {
+            throw ProblemException.conflict("campaign " + existing.id + " already has this name");
+        });
+
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        Campaign campaign = new Campaign();
+        campaign.id = UUID.randomUUID();
+        campaign.tenantId = tenantId;
+        campaign.name = name;
+        campaign.status = CampaignStatus.DRAFT;
+        campaign.agentId = request.agentId();
+        campaign.callingWindowStart = CreateCampaignRequest.time(request.callingWindowStart());
+        campaign.callingWindowEnd = CreateCampaignRequest.time(request.callingWindowEnd());
+        campaign.maxConcurrentCalls = request.maxConcurrentCalls();
+        campaign.maxAttempts = request.maxAttempts() == null ? DEFAULT_MAX_ATTEMPTS : request.maxAttempts();
+        campaign.createdAt = now;
+        campaign.updatedAt = now;
+        insert(campaign);
+
+        outbox.publish(EventCatalog.CAMPAIGN_CREATED, tenantId, new CampaignCreatedV1(campaign.id.toString(),
+                campaign.name, campaign.status.wire(), campaign.agentId == null ? null : campaign.agentId.toString(),
+                now.toInstant()));
+        LOG.infof("campaign created tenant=%s campaign=%s agent=%s", tenantId, campaign.id, campaign.agentId);
+        return CampaignView.of(campaign);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CampaignView get(UUID tenantId, UUID id) {
+        return campaigns.findForTenant(tenantId, id).map(CampaignView::of)
+                .orElseThrow(() -> ProblemException.notFound("campaign", id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CampaignView> list(UUID tenantId, int page, int size) {
+        return campaigns.listForTenant(tenantId, page, size).stream().map(CampaignView::of).toList();
+    }
+
+    /**
+     * Flushes now so a concurrent request that inserted the same name after our check surfaces here,
+     * as a 409, rather than at commit as a 500. The transaction is rolled back either way.
+     */
+    private void insert(Campaign campaign) {
+        try {
+            campaigns.persist(campaign);
+            campaigns.flush();
+        } catch (PersistenceException e) {
+            if (violates(e, NAME_UNIQUE)) {
+                throw ProblemException.conflict("another campaign already has this name");
+            }
+            throw e;
+        }
+    }
+
+    static boolean violates(Throwable e, String constraint) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException c
+                    && constraint.equalsIgnoreCase(c.getConstraintName())) {
+                return true;
+            }
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())
+                    && sql.getMessage() != null && sql.getMessage().contains(constraint)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,48 @@
+package io.switchboard.campaigns.campaign;
+
+import java.util.Arrays;
+
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** A campaign's lifecycle: created as draft; dialing happens only while active. */
+public enum CampaignStatus {
+    DRAFT("draft"),
+    ACTIVE("active"),
+    PAUSED("paused"),
+    COMPLETED("completed"),
+    CANCELED("canceled");
+
+    private final String wire;
+
+    CampaignStatus(String wire) {
+        this.wire = wire;
+    }
+
+    @JsonValue
+    public String wire() {
+        return wire;
+    }
+
+    @JsonCreator
+    public static CampaignStatus fromWire(String value) {
+        return Arrays.stream(values()).filter(s -> s.wire.equals(value)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown campaign status " + value));
+    }
+
+    @Converter(autoApply = true)
+    public static class DbConverter implements AttributeConverter<CampaignStatus, String> {
+        @Override
+        public String convertToDatabaseColumn(CampaignStatus status) {
+            return status == null ? null : status.wire;
+        }
+
+        @Override
+        public CampaignStatus convertToEntityAttribute(String value) {
+            return value == null ? null : fromWire(value);
+        }
+    }
+}

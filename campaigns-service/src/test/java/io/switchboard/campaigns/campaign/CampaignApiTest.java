@@ -1,0 +1,210 @@
+package io.switchboard.campaigns.campaign;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import io.switchboard.testsupport.InfraResource;
+
+@QuarkusTest
+@QuarkusTestResource(value = InfraResource.class, initArgs = @ResourceArg(name = "database", value = "campaigns"))
+class CampaignApiTest {
+
+    @Inject
+    DataSource dataSource;
+
+    private final String tenantA = UUID.randomUUID().toString();
+    private final String tenantB = UUID.randomUUID().toString();
+
+    @Test
+    void createdCampaignIsADraftVisibleToItsTenantOnly() {
+        String agent = UUID.randomUUID().toString();
+        String id = asTenant(tenantA).contentType(ContentType.JSON)
+                .body("""
+                        {"name":"Spring renewals","agentId":"%s","callingWindowStart":"09:00",
+                         "callingWindowEnd":"20:30","maxConcurrentCalls":25}""".formatted(agent))
+                .when().post("/api/v1/campaigns")
+                .then().statusCode(201)
+                .header("Location", containsString("/api/v1/campaigns/"))
+                .body("name", equalTo("Spring renewals"))
+                .body("status", equalTo("draft"))
+                .body("agentId", equalTo(agent))
+                .body("callingWindowStart", equalTo("09:00"))
+                .body("callingWindowEnd", equalTo("20:30"))
+                .body("maxConcurrentCalls", equalTo(25))
+                .body("maxAttempts", equalTo(3))
+                .body("createdAt", notNullValue())
+                .extract().path("id");
+
+        asTenant(tenantA).get("/api/v1/campaigns/" + id)
+                .then().statusCode(200).body("id", equalTo(id)).body("callingWindowEnd", equalTo("20:30"));
+        asTenant(tenantA).get("/api/v1/campaigns").then().statusCode(200).body("id", hasItem(id));
+
+        asTenant(tenantB).get("/api/v1/campaigns/" + id)
+                .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
+        asTenant(tenantB).get("/api/v1/campaigns").then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    @Test
+    void onlyTheNameIsRequired() {
+        asTenant(tenantA).contentType(ContentType.JSON).body("{\"name\":\"Bare\"}")
+                .when().post("/api/v1/campaigns")
+                .then().statusCode(201).body("callingWindowStart", nullValue()).body("maxConcurrentCalls", nullValue());
+    }
+
+    @Test
+    void listIsNewestFirstAndPaged() {
+        String first = create(tenantA, "first");
+        String second = create(tenantA, "second");
+        asTenant(tenantA).get("/api/v1/campaigns?page=0&size=1")
+                .then().statusCode(200).body("size()", equalTo(1)).body("[0].id", equalTo(second));
+        asTenant(tenantA).get("/api/v1/campaigns?page=1&size=1")
+                .then().statusCode(200).body("size()", equalTo(1)).body("[0].id", equalTo(first));
+    }
+
+    @Test
+    void invalidFieldsAreAllNamedInOneProblem() {
+        asTenant(tenantA).contentType(ContentType.JSON)
+                .body("{\"name\":\"%s\",\"callingWindowStart\":\"9am\",\"maxConcurrentCalls\":0}".formatted("x".repeat(201)))
+                .when().post("/api/v1/campaigns")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://switchboard.io/problems/validation"))
+                .body("errors.field", hasItems("name", "callingWindowStart", "maxConcurrentCalls"))
+                .body("requestId", notNullValue());
+    }
+
+    @Test
+    void missingNameIsListedInTheProblem() {
+        asTenant(tenantA).contentType(ContentType.JSON).body("{\"maxConcurrentCalls\":1001}")
+                .when().post("/api/v1/campaigns")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("maxConcurrentCalls", "name")));
+    }
+
+    @Test
+    void callingWindowThatDoesNotStartBeforeItEndsNamesBothEnds() {
+        asTenant(tenantA).contentType(ContentType.JSON)
+                .body("{\"name\":\"Night\",\"callingWindowStart\":\"21:00\",\"callingWindowEnd\":\"09:00\"}")
+                .when().post("/api/v1/campaigns")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("callingWindowEnd", "callingWindowStart")));
+        asTenant(tenantA).contentType(ContentType.JSON)
+                .body("{\"name\":\"Empty\",\"callingWindowStart\":\"09:00\",\"callingWindowEnd\":\"09:00\"}")
+                .when().post("/api/v1/campaigns")
+                .then().statusCode(400).body("errors.field", equalTo(List.of("callingWindowEnd", "callingWindowStart")));
+    }
+
+    @Test
+    void halfACallingWindowNamesTheMissingEnd() {
+        asTenant(tenantA).contentType(ContentType.JSON)
+                .body("{\"name\":\"Half\",\"callingWindowStart\":\"09:00\"}")
+                .when().post("/api/v1/campaigns")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("callingWindowEnd")));
+    }
+
+    @Test
+    void wronglyTypedAgentIdIsNamed() {
+        asTenant(tenantA).contentType(ContentType.JSON)
+                .body("{\"name\":\"Typed\",\"agentId\":\"not-a-uuid\"}")
+                .when().post("/api/v1/campaigns")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("agentId"));
+    }
+
+    @Test
+    void outOfRangePagingIsNamed() {
+        asTenant(tenantA).get("/api/v1/campaigns?size=0&page=-1")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("size", "page"));
+    }
+
+    @Test
+    void sameNameTwiceInOneTenantIsAConflictButAnotherTenantMayUseIt() {
+        String id = create(tenantA, "Renewals");
+        asTenant(tenantA).contentType(ContentType.JSON).body("{\"name\":\"  Renewals \"}")
+                .when().post("/api/v1/campaigns")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("https://switchboard.io/problems/conflict"))
+                .body("detail", containsString(id));
+        create(tenantB, "Renewals");
+    }
+
+    @Test
+    void aConcurrentInsertOfTheSameNameIsAConflictNotAServerError() throws Exception {
+        // another transaction holds an uncommitted campaign with the name: our duplicate check cannot see it,
+        // so the API's insert waits on the unique index and fails when that transaction commits
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement insert = other.prepareStatement("""
+                    INSERT INTO campaign (id, tenant_id, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)""")) {
+                OffsetDateTime now = OffsetDateTime.now();
+                insert.setObject(1, UUID.randomUUID());
+                insert.setObject(2, UUID.fromString(tenantA));
+                insert.setString(3, "Raced");
+                insert.setObject(4, now);
+                insert.setObject(5, now);
+                insert.executeUpdate();
+            }
+            CompletableFuture<Integer> racing = CompletableFuture.supplyAsync(() -> asTenant(tenantA)
+                    .contentType(ContentType.JSON).body("{\"name\":\"Raced\"}")
+                    .when().post("/api/v1/campaigns").then().extract().statusCode());
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> racing.isDone() || someoneWaitsOnALock());
+            other.commit();
+            assertEquals(409, racing.get(20, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void requestWithoutTenantIsUnauthorized() {
+        given().get("/api/v1/campaigns").then().statusCode(401).contentType("application/problem+json");
+    }
+
+    private boolean someoneWaitsOnALock() throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement q = c.prepareStatement(
+                        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'");
+                ResultSet rs = q.executeQuery()) {
+            rs.next();
+            return rs.getLong(1) > 0;
+        }
+    }
+
+    private String create(String tenant, String name) {
+        return asTenant(tenant).contentType(ContentType.JSON).body("{\"name\":\"" + name + "\"}")
+                .when().post("/api/v1/campaigns")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    /** The one place that says how a request proves its tenant (the platform's tenant seam). */
+    private static RequestSpecification asTenant(Object tenant) {
+        return given().header("X-Tenant-Id", tenant.toString());
+    }
+}
