@@ -1,0 +1,80 @@
+package io.switchboard.system;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import io.restassured.http.ContentType;
+import io.switchboard.testsupport.Infra;
+import io.switchboard.testsupport.ServiceProcess;
+
+/**
+ * Every packaged service plus the gateway as real processes on the test PostgreSQL and Kafka,
+ * started once per test JVM and shared by the system tests (stopped by a shutdown hook).
+ */
+final class RunningPlatform {
+
+    private static RunningPlatform instance;
+
+    final ServiceProcess calls;
+    final ServiceProcess contacts;
+    final ServiceProcess campaigns;
+    final ServiceProcess analytics;
+    final ServiceProcess gateway;
+
+    private RunningPlatform() {
+        Infra.ensureStarted();
+        CompletableFuture<ServiceProcess> callsF = start("calls-service", "SWITCHBOARD_CALLS_PORT");
+        CompletableFuture<ServiceProcess> contactsF = start("contacts-service", "SWITCHBOARD_CONTACTS_PORT");
+        CompletableFuture<ServiceProcess> campaignsF = start("campaigns-service", "SWITCHBOARD_CAMPAIGNS_PORT");
+        CompletableFuture<ServiceProcess> analyticsF = start("analytics-service", "SWITCHBOARD_ANALYTICS_PORT");
+        calls = callsF.join();
+        contacts = contactsF.join();
+        campaigns = campaignsF.join();
+        analytics = analyticsF.join();
+        gateway = ServiceProcess.start("gateway", "SWITCHBOARD_GATEWAY_PORT", Map.of(
+                "SWITCHBOARD_CALLS_URL", calls.url(),
+                "SWITCHBOARD_CONTACTS_URL", contacts.url(),
+                "SWITCHBOARD_CAMPAIGNS_URL", campaigns.url(),
+                "SWITCHBOARD_ANALYTICS_URL", analytics.url()));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> List.of(gateway, analytics, campaigns, contacts, calls)
+                .forEach(ServiceProcess::close)));
+    }
+
+    static synchronized RunningPlatform get() {
+        if (instance == null) {
+            instance = new RunningPlatform();
+        }
+        return instance;
+    }
+
+    private static CompletableFuture<ServiceProcess> start(String module, String portEnv) {
+        return CompletableFuture.supplyAsync(() -> ServiceProcess.start(module, portEnv, Map.of()));
+    }
+
+    String url() {
+        return gateway.url();
+    }
+
+    /** Signs up a fresh organization through the gateway; its first user is an admin. */
+    SignedUp signUp() {
+        String slug = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        String email = slug + "@example.test";
+        var response = given().baseUri(url()).contentType(ContentType.JSON).body(Map.of(
+                "organization", Map.of("name", "Org " + slug, "slug", slug, "timeZone", "Europe/London"),
+                "admin", Map.of("email", email, "password", "correct horse battery staple", "name", "Admin " + slug)))
+                .post("/api/v1/auth/signup")
+                .then().statusCode(201).extract();
+        return new SignedUp(UUID.fromString(response.path("tenantId")), UUID.fromString(response.path("userId")),
+                response.path("accessToken"), email);
+    }
+
+    record SignedUp(UUID tenantId, UUID userId, String accessToken, String email) {
+        String bearer() {
+            return "Bearer " + accessToken;
+        }
+    }
+}

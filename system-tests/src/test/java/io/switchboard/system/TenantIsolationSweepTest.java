@@ -1,0 +1,223 @@
+package io.switchboard.system;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.switchboard.system.RunningPlatform.SignedUp;
+
+/**
+ * Two tenants, every public endpoint of every service (discovered from the gateway's merged OpenAPI
+ * document): tenant B tries tenant A's ids everywhere and reads every list, and nothing of A's leaks.
+ *
+ * A new endpoint is swept automatically when its path sits under a collection in {@link #FIXTURES}.
+ * One that does not makes {@link #everyPublicEndpointIsClassified} fail until it is added to
+ * FIXTURES (tenant data) or {@link #NOT_TENANT_DATA} (with the reason).
+ */
+class TenantIsolationSweepTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern PATH_PARAM = Pattern.compile("\\{[^}]+}");
+
+    /** Collections holding tenant data, and how tenant A creates one item (returns the created id). */
+    private static final Map<String, Function<SignedUp, String>> FIXTURES = new LinkedHashMap<>();
+
+    /** Public paths that hold no tenant data of their own, and why. */
+    private static final Map<String, String> NOT_TENANT_DATA = Map.ofEntries(
+            Map.entry("/api/v1/auth/signup", "creates a new tenant"),
+            Map.entry("/api/v1/auth/login", "credentials in, tokens out"),
+            Map.entry("/api/v1/auth/refresh", "token in, token out"),
+            Map.entry("/api/v1/auth/logout", "revokes the caller's own session"),
+            Map.entry("/api/v1/auth/password-reset", "always 202, reveals nothing"),
+            Map.entry("/api/v1/auth/password-reset/confirm", "single-use token in"),
+            Map.entry("/api/v1/users/me", "the caller itself"),
+            Map.entry("/api/v1/credits", "the caller's own balance (checked below)"),
+            Map.entry("/api/v1/openapi.json", "API description"),
+            Map.entry("/.well-known/jwks.json", "public key"));
+
+    private static RunningPlatform platform;
+    private static SignedUp a;
+    private static SignedUp b;
+    private static final Map<String, String> idsOfA = new LinkedHashMap<>();
+
+    static {
+        FIXTURES.put("/api/v1/calls", t -> create(t, "/api/v1/calls", "{\"toNumber\":\"+14155550123\"}"));
+        FIXTURES.put("/api/v1/contacts", t -> create(t, "/api/v1/contacts",
+                "{\"phone\":\"+1415555" + String.format("%04d", (int) (Math.random() * 10000)) + "\",\"firstName\":\"Ada\"}"));
+        FIXTURES.put("/api/v1/campaigns", t -> create(t, "/api/v1/campaigns", "{\"name\":\"c-" + UUID.randomUUID() + "\"}"));
+        FIXTURES.put("/api/v1/users", t -> create(t, "/api/v1/users", "{\"email\":\"u-" + UUID.randomUUID()
+                + "@example.test\",\"name\":\"U\",\"password\":\"correct horse battery staple\",\"role\":\"user\"}"));
+        FIXTURES.put("/api/v1/api-keys", t -> create(t, "/api/v1/api-keys", "{\"name\":\"k\",\"scopes\":[\"calls:read\"]}"));
+        FIXTURES.put("/api/v1/sessions", t -> sessionOf(t));
+        FIXTURES.put("/api/v1/credits/transactions", t -> null);
+        FIXTURES.put("/api/v1/analytics/tenant", t -> null);
+        FIXTURES.put("/api/v1/admin", t -> t.tenantId().toString());
+    }
+
+    @BeforeAll
+    static void twoTenantsWithData() {
+        platform = RunningPlatform.get();
+        a = platform.signUp();
+        b = platform.signUp();
+        FIXTURES.forEach((collection, create) -> {
+            String id = create.apply(a);
+            if (id != null) {
+                idsOfA.put(collection, id);
+            }
+        });
+    }
+
+    @Test
+    void everyPublicEndpointIsClassified() {
+        List<String> unclassified = new ArrayList<>();
+        for (Operation op : operations()) {
+            if (!NOT_TENANT_DATA.containsKey(op.path) && collectionOf(op.path) == null) {
+                unclassified.add(op.method + " " + op.path);
+            }
+        }
+        assertTrue(unclassified.isEmpty(), "classify these endpoints in TenantIsolationSweepTest (FIXTURES or NOT_TENANT_DATA): "
+                + unclassified);
+    }
+
+    @Test
+    void tenantBGetsNotFoundForEveryIdOfTenantA() {
+        List<String> leaks = new ArrayList<>();
+        int probes = 0;
+        for (Operation op : operations()) {
+            if (!PATH_PARAM.matcher(op.path).find()) {
+                continue;
+            }
+            String collection = collectionOf(op.path);
+            if (collection == null || !idsOfA.containsKey(collection)) {
+                continue;
+            }
+            String url = PATH_PARAM.matcher(op.path).replaceAll(Matcher.quoteReplacement(idsOfA.get(collection)));
+            Response response = given().baseUri(platform.url()).header("Authorization", b.bearer())
+                    .contentType(ContentType.JSON).body("{}").request(op.method, url);
+            probes++;
+            Set<Integer> acceptable = collection.equals("/api/v1/admin") ? Set.of(403, 404) : Set.of(404);
+            if (!acceptable.contains(response.statusCode())) {
+                leaks.add(op.method + " " + url + " -> " + response.statusCode());
+            }
+            if (response.asString().contains(idsOfA.get(collection)) && response.statusCode() < 400) {
+                leaks.add(op.method + " " + url + " returned tenant A's id");
+            }
+        }
+        assertTrue(probes >= 5, "the sweep probed only " + probes + " item endpoints: is the OpenAPI merge working?");
+        assertTrue(leaks.isEmpty(), "cross-tenant access: " + leaks);
+        // tenant A still sees its own data after B's attempts (B's deletes did nothing)
+        for (Map.Entry<String, String> created : idsOfA.entrySet()) {
+            if (created.getKey().startsWith("/api/v1/calls") || created.getKey().startsWith("/api/v1/contacts")
+                    || created.getKey().startsWith("/api/v1/campaigns")) {
+                given().baseUri(platform.url()).header("Authorization", a.bearer())
+                        .get(created.getKey() + "/" + created.getValue()).then().statusCode(200);
+            }
+        }
+    }
+
+    @Test
+    void noListOrReadOfTenantBContainsAnyIdOfTenantA() {
+        List<String> leaks = new ArrayList<>();
+        int probes = 0;
+        for (Operation op : operations()) {
+            if (!op.method.equals("GET") || PATH_PARAM.matcher(op.path).find()) {
+                continue;
+            }
+            Response response = given().baseUri(platform.url()).header("Authorization", b.bearer()).get(op.path);
+            probes++;
+            String body = response.asString();
+            for (String id : idsOfA.values()) {
+                if (body.contains(id)) {
+                    leaks.add("GET " + op.path + " shows " + id);
+                }
+            }
+            if (body.contains(a.tenantId().toString()) || body.contains(a.email())) {
+                leaks.add("GET " + op.path + " shows tenant A itself");
+            }
+        }
+        assertTrue(probes >= 5, "the sweep read only " + probes + " list endpoints");
+        assertTrue(leaks.isEmpty(), "cross-tenant data in lists: " + leaks);
+    }
+
+    @Test
+    void tenantAsOwnDataIsVisibleToTenantA() {
+        // the sweep above would pass vacuously if nothing was ever created; prove A can see its data
+        assertFalse(idsOfA.isEmpty());
+        String body = given().baseUri(platform.url()).header("Authorization", a.bearer()).get("/api/v1/calls").asString();
+        assertTrue(body.contains(idsOfA.get("/api/v1/calls")));
+    }
+
+    private record Operation(String method, String path) {
+    }
+
+    private static List<Operation> operations() {
+        JsonNode doc;
+        try {
+            doc = JSON.readTree(given().baseUri(platform.url()).get("/api/v1/openapi.json").then().statusCode(200)
+                    .extract().asString());
+        } catch (Exception e) {
+            throw new AssertionError("merged OpenAPI document unreadable", e);
+        }
+        assertEquals(0, doc.path("x-switchboard-unavailable").size(), "a service's OpenAPI was unavailable: "
+                + doc.path("x-switchboard-unavailable"));
+        List<Operation> operations = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext();) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            if (!path.getKey().startsWith("/api/") && !path.getKey().startsWith("/.well-known")) {
+                continue;
+            }
+            for (Iterator<String> methods = path.getValue().fieldNames(); methods.hasNext();) {
+                String method = methods.next().toUpperCase();
+                if (Set.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method)) {
+                    operations.add(new Operation(method, path.getKey()));
+                }
+            }
+        }
+        if (operations.isEmpty()) {
+            fail("no operations in the merged OpenAPI document");
+        }
+        return operations;
+    }
+
+    /** The longest FIXTURES collection the path lies under, or null. */
+    private static String collectionOf(String path) {
+        String best = null;
+        for (String collection : FIXTURES.keySet()) {
+            if ((path.equals(collection) || path.startsWith(collection + "/")) && (best == null || collection.length() > best.length())) {
+                best = collection;
+            }
+        }
+        return best;
+    }
+
+    private static String create(SignedUp tenant, String path, String body) {
+        return given().baseUri(platform.url()).header("Authorization", tenant.bearer()).contentType(ContentType.JSON)
+                .body(body).post(path).then().statusCode(201).extract().path("id").toString();
+    }
+
+    private static String sessionOf(SignedUp tenant) {
+        return given().baseUri(platform.url()).header("Authorization", tenant.bearer()).get("/api/v1/sessions")
+                .then().statusCode(200).extract().path("[0].id").toString();
+    }
+}
