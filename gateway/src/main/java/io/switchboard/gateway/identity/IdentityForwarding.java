@@ -1,27 +1,89 @@
 package io.switchboard.gateway.identity;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
 
-import io.switchboard.platform.tenant.TenantResolver;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.switchboard.gateway.ratelimit.RateLimiter;
+import io.switchboard.gateway.security.AuthProblem;
+import io.switchboard.gateway.security.Caller;
+import io.switchboard.gateway.security.ProxyAuthenticator;
+import io.switchboard.gateway.security.Scopes;
+import io.switchboard.gateway.security.TokenIssuer;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * The one place where the caller's identity becomes headers the services trust.
- *
- * Foundation stage: the {@code X-Tenant-Id} the client sent passes through unverified, which is what the
- * services' {@link TenantResolver} reads today. The identity issue replaces the body of {@link #apply}: verify
- * the JWT / API key, drop whatever identity headers the client sent, and set {@code X-Tenant-Id} (and the user)
- * from the verified token. Nothing else in the gateway or the services needs to change.
+ * The one place where the caller's identity becomes what the services trust. For {@code /api/**}: authenticate
+ * (401), check the route's scope (403), take a rate-limit token (429), then replace whatever credentials the
+ * client sent with a short-lived internal token ({@code aud switchboard-services}) carrying sub, tid, groups and
+ * scope. Webhooks ({@code /webhooks/**}) pass unauthenticated: providers sign them and calls-service verifies.
  */
 @ApplicationScoped
 public class IdentityForwarding {
 
-    public void apply(HttpServerRequest incoming, MultiMap upstream) {
-        String tenant = incoming.getHeader(TenantResolver.HEADER);
-        upstream.remove(TenantResolver.HEADER);
-        if (tenant != null && !tenant.isBlank()) {
-            upstream.set(TenantResolver.HEADER, tenant.trim());
+    private static final Logger LOG = Logger.getLogger(IdentityForwarding.class);
+    /** Headers a client could try to speak for itself with; services must only ever see ours. */
+    private static final String TENANT_HEADER = "X-Tenant-Id";
+
+    @Inject
+    ProxyAuthenticator authenticator;
+
+    @Inject
+    RateLimiter limiter;
+
+    @Inject
+    TokenIssuer tokens;
+
+    /**
+     * What to forward for one request.
+     *
+     * @param internalToken null for unauthenticated (webhook) paths
+     * @param rateLimit     RateLimit-* headers for the response, empty when not limited
+     */
+    public record Forwarded(Caller caller, String internalToken, Map<String, String> rateLimit) {
+
+        static final Forwarded ANONYMOUS = new Forwarded(null, null, Map.of());
+    }
+
+    /** Fails with an {@link AuthProblem} when the request must not reach the service. */
+    public Future<Forwarded> authenticate(HttpServerRequest incoming, String route) {
+        if (!incoming.path().startsWith("/api/")) {
+            return Future.succeededFuture(Forwarded.ANONYMOUS);
         }
+        String method = incoming.method().name();
+        return authenticator.authenticate(incoming).compose(caller -> {
+            String scope = Scopes.required(route, method);
+            if (!caller.scopes().contains(scope)) {
+                LOG.infof("%s of tenant %s lacks %s for %s %s", caller.subject(), caller.tenantId(), scope, method,
+                        incoming.path());
+                return Future.failedFuture(AuthProblem.insufficientScope(scope));
+            }
+            RateLimiter.Decision decision = limiter.consume(caller);
+            Map<String, String> headers = decision == null ? Map.of() : decision.headers();
+            if (decision != null && !decision.allowed()) {
+                LOG.infof("rate limit of %s hit by %s of tenant %s", decision.scope(), caller.subject(),
+                        caller.tenantId());
+                return Future.failedFuture(AuthProblem.tooManyRequests(
+                        "the " + decision.scope() + " rate limit of " + decision.limit() + " requests per minute is used up",
+                        decision.retryAfterSeconds(), headers));
+            }
+            String internal = tokens.internal(caller.subject(), caller.tenantId(), caller.role(), caller.scopes());
+            return Future.succeededFuture(new Forwarded(caller, internal, headers));
+        });
+    }
+
+    public void apply(Forwarded forwarded, MultiMap upstream) {
+        upstream.remove(TENANT_HEADER);
+        upstream.remove(ProxyAuthenticator.API_KEY_HEADER);
+        if (forwarded.internalToken() != null) {
+            upstream.set("Authorization", "Bearer " + forwarded.internalToken());
+        }
+        // webhooks keep their Authorization header: some providers authenticate with it, and no client-facing
+        // token is accepted by a service anyway (services only take aud switchboard-services)
     }
 }

@@ -14,6 +14,8 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.switchboard.gateway.identity.IdentityForwarding;
+import io.switchboard.gateway.security.AuthProblem;
 import io.switchboard.platform.problem.Problem;
 import io.switchboard.platform.request.RequestIds;
 import io.vertx.core.Future;
@@ -40,6 +42,7 @@ public class ProxyRoutes {
 
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
     private static final String REQUEST_ID = "requestId";
+    private static final String RATE_LIMIT = "rateLimit";
 
     @Inject
     GatewayConfig config;
@@ -49,6 +52,9 @@ public class ProxyRoutes {
 
     @Inject
     ProblemBodies problems;
+
+    @Inject
+    IdentityForwarding identity;
 
     private final List<Prefix> prefixes = new ArrayList<>();
 
@@ -122,13 +128,47 @@ public class ProxyRoutes {
             ctx.set(REQUEST_ID, requestId);
             MDC.put(RequestIds.MDC_KEY, requestId);
             headers.apply(incoming, ctx.request().headers(), requestId);
-            return ctx.sendRequest().recover(error -> Future.succeededFuture(problem(ctx, error, requestId)));
+            // the request body stays paused while this waits (Quarkus pauses it until a handler reads it)
+            return identity.authenticate(incoming, route).compose(forwarded -> {
+                identity.apply(forwarded, ctx.request().headers());
+                ctx.set(RATE_LIMIT, forwarded.rateLimit());
+                return ctx.sendRequest().recover(error -> Future.succeededFuture(problem(ctx, error, requestId)));
+            }, error -> Future.succeededFuture(refusal(ctx, error, requestId)));
         }
 
         @Override
         public Future<Void> handleProxyResponse(ProxyContext ctx) {
             ctx.response().headers().set(RequestIds.HEADER, ctx.get(REQUEST_ID, String.class));
+            @SuppressWarnings("unchecked")
+            Map<String, String> rateLimit = ctx.get(RATE_LIMIT, Map.class);
+            if (rateLimit != null) {
+                rateLimit.forEach(ctx.response().headers()::set);
+            }
             return ctx.sendResponse();
+        }
+
+        /** 401 / 403 / 429 from the identity check: answered here, nothing goes upstream. */
+        private ProxyResponse refusal(ProxyContext ctx, Throwable error, String requestId) {
+            HttpServerRequest incoming = ctx.request().proxiedRequest();
+            incoming.resume(); // discard the request body nobody will read
+            AuthProblem refusal = error instanceof AuthProblem p ? p : null;
+            if (refusal == null) {
+                LOG.errorf(error, "cannot check the credentials of %s %s (request %s)", incoming.method(),
+                        incoming.path(), requestId);
+            }
+            int status = refusal == null ? 503 : refusal.status();
+            ProxyResponse response = ctx.request().response()
+                    .setStatusCode(status)
+                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .setBody(Body.body(refusal == null
+                            ? problems.render(503, "unavailable", "Service Unavailable",
+                                    "credentials cannot be checked right now", incoming.path(), requestId)
+                            : problems.render(status, refusal.slug(), refusal.title(), refusal.getMessage(),
+                                    incoming.path(), requestId)));
+            if (refusal != null) {
+                refusal.headers().forEach(response::putHeader);
+            }
+            return response;
         }
 
         private ProxyResponse problem(ProxyContext ctx, Throwable error, String requestId) {

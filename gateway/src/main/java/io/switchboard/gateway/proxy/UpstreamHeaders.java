@@ -4,22 +4,17 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
-import io.switchboard.gateway.identity.IdentityForwarding;
 import io.switchboard.platform.request.RequestIds;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
 
-/** The headers the gateway adds to every proxied request: request id, X-Forwarded-*, identity. */
+/** The headers the gateway adds to every proxied request: request id, X-Forwarded-* (identity: IdentityForwarding). */
 @ApplicationScoped
 public class UpstreamHeaders {
 
     // the same acceptance rule as the services' RequestIds filter, so an id we forward is never replaced there
     private static final Pattern VALID_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-
-    @Inject
-    IdentityForwarding identity;
 
     /** The caller's request id when it is usable, else a new one. */
     public String requestId(HttpServerRequest incoming) {
@@ -39,6 +34,5 @@ public class UpstreamHeaders {
         if (incoming.authority() != null) {
             upstream.set("X-Forwarded-Host", incoming.authority().toString());
         }
-        identity.apply(incoming, upstream);
     }
 }

@@ -1,0 +1,121 @@
+package io.switchboard.gateway.admin;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import io.switchboard.gateway.audit.AdminAuditLog;
+import io.switchboard.gateway.identity.Organization;
+import io.switchboard.gateway.identity.OrganizationRepository;
+import io.switchboard.gateway.identity.User;
+import io.switchboard.gateway.identity.UserRepository;
+import io.switchboard.gateway.identity.Views;
+import io.switchboard.gateway.security.CallerCache;
+import io.switchboard.platform.problem.ProblemException;
+
+/**
+ * What a super_admin may do across tenants. Every method, reads included, writes an admin audit entry in the
+ * same transaction as its effect.
+ */
+@ApplicationScoped
+@Transactional
+public class TenantAdminService {
+
+    @Inject
+    OrganizationRepository organizations;
+
+    @Inject
+    UserRepository users;
+
+    @Inject
+    AdminAuditLog audit;
+
+    @Inject
+    CallerCache callers;
+
+    /** The acting super_admin and where the request came from, for the audit entry. */
+    public record Actor(User user, String ip, String userAgent) {
+    }
+
+    public List<Views.OrganizationView> list(Actor actor, int limit) {
+        List<Views.OrganizationView> out = organizations.listNewestFirst(limit).stream()
+                .map(Views.OrganizationView::of).toList();
+        record(actor, null, "tenant.list", "organizations", "{\"count\":" + out.size() + "}");
+        return out;
+    }
+
+    public Views.OrganizationView get(Actor actor, UUID id) {
+        Organization org = find(id);
+        record(actor, id, "tenant.read", "organizations/" + id, null);
+        return Views.OrganizationView.of(org);
+    }
+
+    public List<Views.UserView> users(Actor actor, UUID id) {
+        find(id);
+        List<Views.UserView> out = users.listByTenant(id).stream().map(Views.UserView::of).toList();
+        record(actor, id, "tenant.users.list", "organizations/" + id + "/users", "{\"count\":" + out.size() + "}");
+        return out;
+    }
+
+    /** Suspended tenants cannot log in, refresh, or call the API (tokens and keys stop working). */
+    public Views.OrganizationView setStatus(Actor actor, UUID id, String status, String reason) {
+        Organization org = find(id);
+        String before = org.status;
+        org.status = status;
+        org.updatedAt = Instant.now();
+        callers.invalidateAfterCommit();
+        record(actor, id, Organization.SUSPENDED.equals(status) ? "tenant.suspend" : "tenant.activate",
+                "organizations/" + id, "{\"from\":\"" + before + "\",\"to\":\"" + status + "\",\"reason\":"
+                        + jsonString(reason) + "}");
+        return Views.OrganizationView.of(org);
+    }
+
+    public Views.OrganizationView setRateLimit(Actor actor, UUID id, Integer perMinute) {
+        Organization org = find(id);
+        Integer before = org.rateLimitPerMinute;
+        org.rateLimitPerMinute = perMinute;
+        org.updatedAt = Instant.now();
+        callers.invalidateAfterCommit();
+        record(actor, id, "tenant.rate_limit", "organizations/" + id,
+                "{\"from\":" + before + ",\"to\":" + perMinute + "}");
+        return Views.OrganizationView.of(org);
+    }
+
+    private Organization find(UUID id) {
+        Organization org = organizations.findById(id);
+        if (org == null) {
+            throw ProblemException.notFound("organization", id);
+        }
+        return org;
+    }
+
+    private void record(Actor actor, UUID target, String action, String resource, String details) {
+        audit.record(actor.user().id, actor.user().tenantId, target, action, resource, details, actor.ip(),
+                actor.userAgent());
+    }
+
+    private static String jsonString(String value) {
+        if (value == null) {
+            return "null";
+        }
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+}

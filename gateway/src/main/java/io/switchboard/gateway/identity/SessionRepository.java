@@ -1,0 +1,41 @@
+package io.switchboard.gateway.identity;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class SessionRepository implements PanacheRepositoryBase<Session, UUID> {
+
+    public List<Session> liveSessionsOf(UUID userId, Instant now) {
+        return list("userId = ?1 and revokedAt is null and expiresAt > ?2 order by lastUsedAt desc", userId, now);
+    }
+
+    public Optional<Session> findOwn(UUID userId, UUID id) {
+        return find("id = ?1 and userId = ?2", id, userId).firstResultOptional();
+    }
+
+    /** Ends a session and every refresh token of its family. */
+    public void revoke(UUID sessionId, String reason, Instant now) {
+        update("revokedAt = ?1, revokedReason = ?2 where id = ?3 and revokedAt is null", now, reason, sessionId);
+        getEntityManager().createQuery(
+                "update RefreshToken set revokedAt = ?1 where familyId = ?2 and revokedAt is null")
+                .setParameter(1, now).setParameter(2, sessionId).executeUpdate();
+    }
+
+    public void revokeAllOf(UUID userId, String reason, Instant now) {
+        update("revokedAt = ?1, revokedReason = ?2 where userId = ?3 and revokedAt is null", now, reason, userId);
+        getEntityManager().createQuery(
+                "update RefreshToken set revokedAt = ?1 where userId = ?2 and revokedAt is null")
+                .setParameter(1, now).setParameter(2, userId).executeUpdate();
+    }
+
+    public long deleteExpiredBefore(Instant cutoff) {
+        return delete("expiresAt < ?1 or revokedAt < ?1", cutoff);
+    }
+}

@@ -1,0 +1,72 @@
+package io.switchboard.gateway.security;
+
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+/**
+ * What the proxy looked up about a caller (user + session + tenant, or API key + tenant), kept for
+ * {@link AuthConfig#lookupCacheTtl()} so the event loop rarely waits for the database. Any change that takes
+ * access away (revoke, deactivate, suspend, logout, limit change) clears it on this replica after commit; other
+ * replicas notice within the TTL.
+ */
+@ApplicationScoped
+public class CallerCache {
+
+    @Inject
+    AuthConfig config;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+
+    private record Entry(Object value, long expiresAtNanos) {
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T> T get(String key) {
+        Entry entry = entries.get(key);
+        if (entry == null) {
+            return null;
+        }
+        if (System.nanoTime() - entry.expiresAtNanos() > 0) {
+            entries.remove(key, entry);
+            return null;
+        }
+        return (T) entry.value();
+    }
+
+    public void put(String key, Object value) {
+        if (entries.size() > 100_000) {
+            entries.clear();
+        }
+        entries.put(key, new Entry(value, System.nanoTime() + config.lookupCacheTtl().toNanos()));
+    }
+
+    public void invalidateAll() {
+        entries.clear();
+    }
+
+    /** Clears now and again once the current transaction has committed (so nothing stale is re-cached meanwhile). */
+    public void invalidateAfterCommit() {
+        invalidateAll();
+        if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    // nothing before the commit
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    invalidateAll();
+                }
+            });
+        }
+    }
+}
