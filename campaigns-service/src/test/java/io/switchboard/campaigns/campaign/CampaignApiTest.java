@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -31,7 +32,9 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import io.switchboard.platform.tenant.TenantScope;
 import io.switchboard.testsupport.InfraResource;
+import io.switchboard.testsupport.TestTokens;
 
 @QuarkusTest
 @QuarkusTestResource(value = InfraResource.class, initArgs = @ResourceArg(name = "database", value = "campaigns"))
@@ -40,8 +43,8 @@ class CampaignApiTest {
     @Inject
     DataSource dataSource;
 
-    private final String tenantA = UUID.randomUUID().toString();
-    private final String tenantB = UUID.randomUUID().toString();
+    private final UUID tenantA = UUID.randomUUID();
+    private final UUID tenantB = UUID.randomUUID();
 
     @Test
     void createdCampaignIsADraftVisibleToItsTenantOnly() {
@@ -161,13 +164,14 @@ class CampaignApiTest {
     void aConcurrentInsertOfTheSameNameIsAConflictNotAServerError() throws Exception {
         // another transaction holds an uncommitted campaign with the name: our duplicate check cannot see it,
         // so the API's insert waits on the unique index and fails when that transaction commits
-        try (Connection other = dataSource.getConnection()) {
+        // the pool stamps the tenant on a connection when it is acquired; row-level security checks it
+        try (Connection other = TenantScope.call(tenantA, this::connection)) {
             other.setAutoCommit(false);
             try (PreparedStatement insert = other.prepareStatement("""
                     INSERT INTO campaign (id, tenant_id, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)""")) {
                 OffsetDateTime now = OffsetDateTime.now();
                 insert.setObject(1, UUID.randomUUID());
-                insert.setObject(2, UUID.fromString(tenantA));
+                insert.setObject(2, tenantA);
                 insert.setString(3, "Raced");
                 insert.setObject(4, now);
                 insert.setObject(5, now);
@@ -183,8 +187,16 @@ class CampaignApiTest {
     }
 
     @Test
-    void requestWithoutTenantIsUnauthorized() {
+    void requestWithoutATokenIsUnauthorized() {
         given().get("/api/v1/campaigns").then().statusCode(401).contentType("application/problem+json");
+    }
+
+    private Connection connection() {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private boolean someoneWaitsOnALock() throws Exception {
@@ -197,14 +209,14 @@ class CampaignApiTest {
         }
     }
 
-    private String create(String tenant, String name) {
+    private String create(UUID tenant, String name) {
         return asTenant(tenant).contentType(ContentType.JSON).body("{\"name\":\"" + name + "\"}")
                 .when().post("/api/v1/campaigns")
                 .then().statusCode(201).extract().path("id");
     }
 
-    /** The one place that says how a request proves its tenant (the platform's tenant seam). */
-    private static RequestSpecification asTenant(Object tenant) {
-        return given().header("X-Tenant-Id", tenant.toString());
+    /** The one place that says how a request proves its tenant: the internal token the gateway mints. */
+    private static RequestSpecification asTenant(UUID tenant) {
+        return given().header("Authorization", TestTokens.bearer(tenant));
     }
 }

@@ -24,7 +24,9 @@ import io.switchboard.events.EventCodec;
 import io.switchboard.events.EventEnvelope;
 import io.switchboard.events.Topics;
 import io.switchboard.events.campaign.CampaignCreatedV1;
+import io.switchboard.platform.tenant.TenantScope;
 import io.switchboard.testsupport.TopicReader;
+import io.switchboard.testsupport.TestTokens;
 
 @QuarkusTest
 class CampaignOutboxTest {
@@ -65,7 +67,7 @@ class CampaignOutboxTest {
     @Test
     void aRolledBackCreateLeavesNeitherTheCampaignNorItsEvent() {
         assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
-            service.create(tenant, new CreateCampaignRequest("Rolled back", null, null, null, null, null));
+            TenantScope.call(tenant, () -> service.create(tenant, new CreateCampaignRequest("Rolled back", null, null, null, null, null)));
             throw new IllegalStateException("something later in the same transaction failed");
         }));
         assertEquals(0, count("SELECT count(*) FROM campaign WHERE tenant_id = ?1"));
@@ -94,12 +96,12 @@ class CampaignOutboxTest {
     }
 
     private long count(String sql) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql)
-                .setParameter(1, tenant).getSingleResult()).longValue());
+        return TenantScope.call(tenant, () -> QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql)
+                .setParameter(1, tenant).getSingleResult()).longValue()));
     }
 
-    /** The one place that says how a request proves its tenant (the platform's tenant seam). */
-    private static RequestSpecification asTenant(Object tenant) {
-        return given().header("X-Tenant-Id", tenant.toString());
+    /** The one place that says how a request proves its tenant: the internal token the gateway mints. */
+    private static RequestSpecification asTenant(UUID tenant) {
+        return given().header("Authorization", TestTokens.bearer(tenant));
     }
 }

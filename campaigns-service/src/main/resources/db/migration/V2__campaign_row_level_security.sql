@@ -1,0 +1,1 @@
+SELECT switchboard_enable_tenant_rls('campaign');
