@@ -1,6 +1,5 @@
 package io.switchboard.campaigns.campaign;
 
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -9,7 +8,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -17,6 +15,7 @@ import org.jboss.logging.Logger;
 import io.switchboard.events.EventCatalog;
 import io.switchboard.events.campaign.CampaignCreatedV1;
 import io.switchboard.platform.outbox.Outbox;
+import io.switchboard.platform.persistence.UniqueConstraints;
 import io.switchboard.platform.problem.ProblemException;
 
 @ApplicationScoped
@@ -54,7 +53,11 @@ public class CampaignService {
         campaign.maxAttempts = request.maxAttempts() == null ? DEFAULT_MAX_ATTEMPTS : request.maxAttempts();
         campaign.createdAt = now;
         campaign.updatedAt = now;
-        insert(campaign);
+        // flush now so a concurrent insert of the same key surfaces here as a 409, not at commit as a 500
+        UniqueConstraints.insertOrConflict(() -> {
+            campaigns.persist(campaign);
+            campaigns.flush();
+        }, NAME_UNIQUE, "another campaign already has this name");
 
         outbox.publish(EventCatalog.CAMPAIGN_CREATED, tenantId, new CampaignCreatedV1(campaign.id.toString(),
                 campaign.name, campaign.status.wire(), campaign.agentId == null ? null : campaign.agentId.toString(),
@@ -72,35 +75,5 @@ public class CampaignService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<CampaignView> list(UUID tenantId, int page, int size) {
         return campaigns.listForTenant(tenantId, page, size).stream().map(CampaignView::of).toList();
-    }
-
-    /**
-     * Flushes now so a concurrent request that inserted the same name after our check surfaces here,
-     * as a 409, rather than at commit as a 500. The transaction is rolled back either way.
-     */
-    private void insert(Campaign campaign) {
-        try {
-            campaigns.persist(campaign);
-            campaigns.flush();
-        } catch (PersistenceException e) {
-            if (violates(e, NAME_UNIQUE)) {
-                throw ProblemException.conflict("another campaign already has this name");
-            }
-            throw e;
-        }
-    }
-
-    static boolean violates(Throwable e, String constraint) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.hibernate.exception.ConstraintViolationException c
-                    && constraint.equalsIgnoreCase(c.getConstraintName())) {
-                return true;
-            }
-            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())
-                    && sql.getMessage() != null && sql.getMessage().contains(constraint)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

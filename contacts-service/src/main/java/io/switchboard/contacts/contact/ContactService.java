@@ -1,6 +1,5 @@
 package io.switchboard.contacts.contact;
 
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -9,7 +8,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -17,6 +15,7 @@ import org.jboss.logging.Logger;
 import io.switchboard.events.EventCatalog;
 import io.switchboard.events.contact.ContactCreatedV1;
 import io.switchboard.platform.outbox.Outbox;
+import io.switchboard.platform.persistence.UniqueConstraints;
 import io.switchboard.platform.phone.PhoneNumbers;
 import io.switchboard.platform.problem.ProblemException;
 
@@ -53,7 +52,11 @@ public class ContactService {
         contact.timeZone = blankToNull(request.timeZone());
         contact.createdAt = now;
         contact.updatedAt = now;
-        insert(contact);
+        // flush now so a concurrent insert of the same key surfaces here as a 409, not at commit as a 500
+        UniqueConstraints.insertOrConflict(() -> {
+            contacts.persist(contact);
+            contacts.flush();
+        }, PHONE_UNIQUE, "another contact already has this phone number");
 
         outbox.publish(EventCatalog.CONTACT_CREATED, tenantId, new ContactCreatedV1(contact.id.toString(), contact.phone,
                 contact.firstName, contact.lastName, contact.timeZone, now.toInstant()));
@@ -70,36 +73,6 @@ public class ContactService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ContactView> list(UUID tenantId, int page, int size) {
         return contacts.listForTenant(tenantId, page, size).stream().map(ContactView::of).toList();
-    }
-
-    /**
-     * Flushes now so a concurrent request that inserted the same phone after our check surfaces here,
-     * as a 409, rather than at commit as a 500. The transaction is rolled back either way.
-     */
-    private void insert(Contact contact) {
-        try {
-            contacts.persist(contact);
-            contacts.flush();
-        } catch (PersistenceException e) {
-            if (violates(e, PHONE_UNIQUE)) {
-                throw ProblemException.conflict("another contact already has this phone number");
-            }
-            throw e;
-        }
-    }
-
-    static boolean violates(Throwable e, String constraint) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.hibernate.exception.ConstraintViolationException c
-                    && constraint.equalsIgnoreCase(c.getConstraintName())) {
-                return true;
-            }
-            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())
-                    && sql.getMessage() != null && sql.getMessage().contains(constraint)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String blankToNull(String value) {
