@@ -1,5 +1,11 @@
 package io.switchboard.gateway.security;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Duration;
@@ -108,7 +114,7 @@ public class TokenIssuer {
         PublicKey key = verificationKey;
         if (key == null) {
             try {
-                key = KeyUtils.readPublicKey(verifyKeyLocation);
+                key = KeyUtils.decodePublicKey(read(verifyKeyLocation));
             } catch (Exception e) {
                 throw new IllegalStateException("cannot read the JWT verification key at " + verifyKeyLocation, e);
             }
@@ -117,11 +123,27 @@ public class TokenIssuer {
         return key;
     }
 
+    /** {@code file:relative/path}, {@code file:///absolute/path}, {@code classpath:...} or a plain path. */
+    static String read(String location) throws IOException {
+        if (location.startsWith("classpath:")) {
+            try (InputStream in = Thread.currentThread().getContextClassLoader()
+                    .getResourceAsStream(location.substring("classpath:".length()).replaceFirst("^/", ""))) {
+                if (in == null) {
+                    throw new IOException("no " + location);
+                }
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+        Path path = location.startsWith("file:/") ? Path.of(URI.create(location))
+                : Path.of(location.startsWith("file:") ? location.substring("file:".length()) : location);
+        return Files.readString(path);
+    }
+
     private PrivateKey signingKey() {
         PrivateKey key = signingKey;
         if (key == null) {
             try {
-                key = KeyUtils.readPrivateKey(signKeyLocation);
+                key = KeyUtils.decodePrivateKey(read(signKeyLocation));
             } catch (Exception e) {
                 throw new IllegalStateException("cannot read the JWT signing key at " + signKeyLocation, e);
             }

@@ -23,6 +23,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.switchboard.gateway.Accounts;
 import io.switchboard.gateway.WireMockUpstreams;
 import io.switchboard.testsupport.InfraResource;
 
@@ -40,7 +41,7 @@ class ProxyPassThroughTest {
                         .withHeader("X-Upstream-Marker", "calls-service")
                         .withBody("{\"id\":\"42\",\"status\":\"ringing\"}")));
 
-        given().get("/api/v1/calls/42?expand=events")
+        given().header("Authorization", Accounts.shared().bearer()).get("/api/v1/calls/42?expand=events")
                 .then().statusCode(200)
                 .header("X-Upstream-Marker", "calls-service")
                 .contentType("application/json")
@@ -58,7 +59,7 @@ class ProxyPassThroughTest {
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"id\":\"7\"}")));
 
-        given().contentType("application/json").body("{\"phone\":\"+15551234567\"}")
+        given().header("Authorization", Accounts.shared().bearer()).contentType("application/json").body("{\"phone\":\"+15551234567\"}")
                 .post("/api/v1/contacts")
                 .then().statusCode(201)
                 .header("Location", "/api/v1/contacts/7")
@@ -74,7 +75,7 @@ class ProxyPassThroughTest {
                         .withHeader("Content-Type", "application/problem+json")
                         .withBody("{\"title\":\"Not Found\",\"status\":404,\"detail\":\"call missing does not exist\"}")));
 
-        given().get("/api/v1/calls/missing")
+        given().header("Authorization", Accounts.shared().bearer()).get("/api/v1/calls/missing")
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("detail", equalTo("call missing does not exist"));
@@ -92,7 +93,7 @@ class ProxyPassThroughTest {
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/octet-stream")
                         .withBody(download)));
 
-        byte[] received = given().contentType("application/octet-stream").body(upload)
+        byte[] received = given().header("Authorization", Accounts.shared().bearer()).contentType("application/octet-stream").body(upload)
                 .post("/api/v1/calls/99/recording")
                 .then().statusCode(200)
                 .extract().asByteArray();
@@ -118,7 +119,7 @@ class ProxyPassThroughTest {
     @Test
     void prefixesMatchWholePathSegmentsOnly() {
         WireMock calls = upstream("calls");
-        given().get("/api/v1/callsx")
+        given().header("Authorization", Accounts.shared().bearer()).get("/api/v1/callsx")
                 .then().statusCode(404)
                 .contentType("application/problem+json");
         assertEquals(0, calls.find(getRequestedFor(urlEqualTo("/api/v1/callsx"))).size());
@@ -129,7 +130,7 @@ class ProxyPassThroughTest {
         WireMock calls = upstream("calls");
         calls.register(get(urlEqualTo("/api/v1/calls/fwd")).willReturn(aResponse().withStatus(200)));
 
-        given().header("X-Forwarded-For", "203.0.113.9").get("/api/v1/calls/fwd").then().statusCode(200);
+        given().header("Authorization", Accounts.shared().bearer()).header("X-Forwarded-For", "203.0.113.9").get("/api/v1/calls/fwd").then().statusCode(200);
 
         calls.verifyThat(1, getRequestedFor(urlEqualTo("/api/v1/calls/fwd"))
                 .withHeader("X-Forwarded-For", WireMock.equalTo("203.0.113.9, 127.0.0.1"))

@@ -13,13 +13,14 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.http.Fault;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.switchboard.gateway.Accounts;
 
 @QuarkusTest
 class UpstreamFailureTest {
 
     @Test
     void unreachableUpstreamAnswers503ProblemNamingTheRoute() {
-        given().header("X-Request-Id", "down-1").get("/api/v1/campaigns/abc")
+        given().header("Authorization", Accounts.shared().bearer()).header("X-Request-Id", "down-1").get("/api/v1/campaigns/abc")
                 .then().statusCode(503)
                 .contentType("application/problem+json")
                 .header("X-Request-Id", "down-1")
@@ -33,7 +34,7 @@ class UpstreamFailureTest {
 
     @Test
     void unreachableUpstreamStillAnswersWhenARequestBodyWasSent() {
-        given().contentType("application/json").body("{\"name\":\"spring\"}").post("/api/v1/campaigns")
+        given().header("Authorization", Accounts.shared().bearer()).contentType("application/json").body("{\"name\":\"spring\"}").post("/api/v1/campaigns")
                 .then().statusCode(503)
                 .contentType("application/problem+json")
                 .body("requestId", org.hamcrest.Matchers.notNullValue());
@@ -45,7 +46,7 @@ class UpstreamFailureTest {
         upstream("calls").register(get(urlEqualTo("/api/v1/calls/slow"))
                 .willReturn(aResponse().withStatus(200).withFixedDelay(3000).withBody("too late")));
 
-        given().header("X-Request-Id", "slow-1").get("/api/v1/calls/slow")
+        given().header("Authorization", Accounts.shared().bearer()).header("X-Request-Id", "slow-1").get("/api/v1/calls/slow")
                 .then().statusCode(504)
                 .contentType("application/problem+json")
                 .header("X-Request-Id", "slow-1")
@@ -60,7 +61,7 @@ class UpstreamFailureTest {
         upstream("calls").register(get(urlEqualTo("/api/v1/calls/drop"))
                 .willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
 
-        given().header("X-Request-Id", "drop-1").get("/api/v1/calls/drop")
+        given().header("Authorization", Accounts.shared().bearer()).header("X-Request-Id", "drop-1").get("/api/v1/calls/drop")
                 .then().statusCode(502)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://switchboard.io/problems/bad-gateway"))
