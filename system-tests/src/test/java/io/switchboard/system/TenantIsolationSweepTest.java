@@ -116,6 +116,7 @@ class TenantIsolationSweepTest {
             Response response = given().baseUri(platform.url()).header("Authorization", b.bearer())
                     .contentType(ContentType.JSON).body("{}").request(op.method, url);
             probes++;
+            System.out.printf("  %s %s -> %d%n", op.method, op.path, response.statusCode());
             Set<Integer> acceptable = collection.equals("/api/v1/admin") ? Set.of(403, 404) : Set.of(404);
             if (!acceptable.contains(response.statusCode())) {
                 leaks.add(op.method + " " + url + " -> " + response.statusCode());
@@ -124,6 +125,7 @@ class TenantIsolationSweepTest {
                 leaks.add(op.method + " " + url + " returned tenant A's id");
             }
         }
+        System.out.printf("isolation sweep: %d cross-tenant item probes%n", probes);
         assertTrue(probes >= 5, "the sweep probed only " + probes + " item endpoints: is the OpenAPI merge working?");
         assertTrue(leaks.isEmpty(), "cross-tenant access: " + leaks);
         // tenant A still sees its own data after B's attempts (B's deletes did nothing)
@@ -156,6 +158,7 @@ class TenantIsolationSweepTest {
                 leaks.add("GET " + op.path + " shows tenant A itself");
             }
         }
+        System.out.printf("isolation sweep: %d list/read endpoints read as the other tenant%n", probes);
         assertTrue(probes >= 5, "the sweep read only " + probes + " list endpoints");
         assertTrue(leaks.isEmpty(), "cross-tenant data in lists: " + leaks);
     }
