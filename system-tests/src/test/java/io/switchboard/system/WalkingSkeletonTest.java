@@ -2,6 +2,7 @@ package io.switchboard.system;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
 
@@ -33,6 +34,8 @@ class WalkingSkeletonTest {
                 .contentType(ContentType.JSON).body("{\"toNumber\":\"+14155550123\"}")
                 .when().post("/api/v1/calls")
                 .then().statusCode(201).header("X-Request-Id", "skeleton-1").body("status", equalTo("queued"))
+                // the Location names the public gateway, never the internal service address
+                .header("Location", startsWith(platform.url() + "/api/v1/calls/"))
                 .extract().path("id");
 
         given().baseUri(platform.url()).header("Authorization", tenant.bearer()).get("/api/v1/calls/" + callId)
