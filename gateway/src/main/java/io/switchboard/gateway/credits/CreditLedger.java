@@ -1,0 +1,109 @@
+package io.switchboard.gateway.credits;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+
+/**
+ * SQL for {@code credit_balance} and {@code credit_transactions}. Every balance change goes through a row lock
+ * on the tenant's balance row, so concurrent changes for one tenant serialize; ledger rows are only inserted.
+ */
+@ApplicationScoped
+public class CreditLedger {
+
+    @Inject
+    EntityManager em;
+
+    /** Creates the tenant's balance row at 0 if missing, then locks it; returns the balance before any change. */
+    int lock(UUID tenantId) {
+        em.createNativeQuery("INSERT INTO credit_balance (tenant_id, balance) VALUES (?1, 0) ON CONFLICT DO NOTHING")
+                .setParameter(1, tenantId).executeUpdate();
+        return ((Number) em.createNativeQuery("SELECT balance FROM credit_balance WHERE tenant_id = ?1 FOR UPDATE")
+                .setParameter(1, tenantId).getSingleResult()).intValue();
+    }
+
+    boolean callDebited(UUID tenantId, UUID callId) {
+        return !em.createNativeQuery("""
+                SELECT 1 FROM credit_transactions WHERE tenant_id = ?1 AND call_id = ?2 AND type = 'usage'""")
+                .setParameter(1, tenantId).setParameter(2, callId).getResultList().isEmpty();
+    }
+
+    /** Takes up to {@code credits}, never below zero; returns the balance after. */
+    int debit(UUID tenantId, int credits) {
+        return ((Number) em.createNativeQuery("""
+                UPDATE credit_balance SET balance = GREATEST(balance - ?2, 0), updated_at = now()
+                WHERE tenant_id = ?1 RETURNING balance""")
+                .setParameter(1, tenantId).setParameter(2, credits).getSingleResult()).intValue();
+    }
+
+    /** Adds {@code credits}; returns the balance after. */
+    int credit(UUID tenantId, int credits) {
+        return ((Number) em.createNativeQuery("""
+                UPDATE credit_balance SET balance = balance + ?2, updated_at = now()
+                WHERE tenant_id = ?1 RETURNING balance""")
+                .setParameter(1, tenantId).setParameter(2, credits).getSingleResult()).intValue();
+    }
+
+    CreditTransaction append(UUID tenantId, UUID userId, TransactionType type, int amount, int balanceAfter, UUID callId,
+            String description) {
+        UUID id = UUID.randomUUID();
+        Object createdAt = em.createNativeQuery("""
+                INSERT INTO credit_transactions (id, tenant_id, user_id, type, amount, balance_after, call_id, description)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING created_at""")
+                .setParameter(1, id).setParameter(2, tenantId).setParameter(3, userId).setParameter(4, type.code())
+                .setParameter(5, amount).setParameter(6, balanceAfter).setParameter(7, callId)
+                .setParameter(8, description)
+                .getSingleResult();
+        return new CreditTransaction(id, type.code(), amount, balanceAfter, callId, description,
+                time(createdAt));
+    }
+
+    Optional<CreditBalance> balance(UUID tenantId) {
+        List<?> rows = em.createNativeQuery("SELECT balance, updated_at FROM credit_balance WHERE tenant_id = ?1")
+                .setParameter(1, tenantId).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] r = (Object[]) rows.get(0);
+        return Optional.of(new CreditBalance(tenantId, ((Number) r[0]).intValue(), time(r[1])));
+    }
+
+    TransactionPage transactions(UUID tenantId, int page, int size) {
+        long total = ((Number) em.createNativeQuery("SELECT count(*) FROM credit_transactions WHERE tenant_id = ?1")
+                .setParameter(1, tenantId).getSingleResult()).longValue();
+        List<?> rows = em.createNativeQuery("""
+                SELECT id, type, amount, balance_after, call_id, description, created_at FROM credit_transactions
+                WHERE tenant_id = ?1 ORDER BY created_at DESC, id LIMIT ?2 OFFSET ?3""")
+                .setParameter(1, tenantId).setParameter(2, size).setParameter(3, (long) page * size).getResultList();
+        List<CreditTransaction> items = new ArrayList<>();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            items.add(new CreditTransaction((UUID) r[0], (String) r[1], ((Number) r[2]).intValue(),
+                    ((Number) r[3]).intValue(), (UUID) r[4], (String) r[5], time(r[6])));
+        }
+        return new TransactionPage(items, page, size, total);
+    }
+
+    private static OffsetDateTime time(Object value) {
+        if (value instanceof OffsetDateTime o) {
+            return o;
+        }
+        if (value instanceof Instant i) {
+            return i.atOffset(ZoneOffset.UTC);
+        }
+        if (value instanceof Timestamp t) {
+            return t.toInstant().atOffset(ZoneOffset.UTC);
+        }
+        return value == null ? null : OffsetDateTime.parse(value.toString());
+    }
+}

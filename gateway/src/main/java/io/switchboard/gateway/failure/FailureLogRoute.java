@@ -1,0 +1,110 @@
+package io.switchboard.gateway.failure;
+
+import java.time.Instant;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.switchboard.platform.request.RequestIds;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Watches every exchange from the first route on (ahead of the proxy and Quarkus REST) and, when the response
+ * ends with a 4xx/5xx, hands a {@link Failure} to the {@link FailureLogWriter} queue. Nothing here blocks or
+ * touches the database, so recording can neither slow nor break a response.
+ * <p>
+ * It also settles the request id up front (the caller's if valid, else a new one, set on the request) so the
+ * proxy, Quarkus REST and this log all use the same id, and puts it on responses that lack one (e.g. a 401
+ * the security layer answers before any resource runs).
+ */
+@ApplicationScoped
+public class FailureLogRoute {
+
+    /**
+     * Where code that authenticates outside Quarkus Security (the proxy's JWT / API key check) leaves the verified
+     * caller for this log: {@code rc.put(USER_KEY, userUuid)}, {@code rc.put(TENANT_KEY, tenantUuid)}.
+     */
+    public static final String USER_KEY = "switchboard.caller.user";
+    public static final String TENANT_KEY = "switchboard.caller.tenant";
+
+    private static final Pattern VALID_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    @Inject
+    FailureLogConfig config;
+
+    @Inject
+    FailureLogWriter writer;
+
+    void register(@Observes Router router) {
+        if (config.enabled()) {
+            router.route().order(RouteConstants.ROUTE_ORDER_BODY_HANDLER + 1).handler(this::observe);
+        }
+    }
+
+    private void observe(RoutingContext rc) {
+        long started = System.nanoTime();
+        String requestId = rc.request().getHeader(RequestIds.HEADER);
+        if (requestId == null || !VALID_ID.matcher(requestId).matches()) {
+            requestId = UUID.randomUUID().toString();
+            rc.request().headers().set(RequestIds.HEADER, requestId);
+        }
+        String id = requestId;
+        rc.addHeadersEndHandler(v -> {
+            if (rc.response().headers().get(RequestIds.HEADER) == null) {
+                rc.response().putHeader(RequestIds.HEADER, id);
+            }
+        });
+        rc.addEndHandler(done -> {
+            int status = rc.response().getStatusCode();
+            if (status < 400) {
+                return;
+            }
+            String path = rc.request().path(); // path only: the query string may carry keys or tokens
+            if (path == null) {
+                path = "/";
+            }
+            int durationMs = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - started) / 1_000_000);
+            UUID[] who = who(rc);
+            writer.offer(new Failure(rc.request().method().name(), path.length() > 512 ? path.substring(0, 512) : path,
+                    status, durationMs, id, who[0], who[1], Instant.now()));
+        });
+        rc.next();
+    }
+
+    /** User and tenant of an identity the security layer already verified; never parsed from raw headers. */
+    private static UUID[] who(RoutingContext rc) {
+        UUID[] who = new UUID[2];
+        if (rc.get(USER_KEY) instanceof UUID user) {
+            who[0] = user;
+        }
+        if (rc.get(TENANT_KEY) instanceof UUID tenant) {
+            who[1] = tenant;
+        }
+        if (who[1] == null && rc.user() instanceof QuarkusHttpUser user) {
+            SecurityIdentity identity = user.getSecurityIdentity();
+            if (identity != null && !identity.isAnonymous() && identity.getPrincipal() instanceof JsonWebToken jwt) {
+                who[0] = uuidOrNull(jwt.getSubject());
+                Object tid = jwt.getClaim("tid");
+                who[1] = tid == null ? null : uuidOrNull(tid.toString().replace("\"", ""));
+            }
+        }
+        return who;
+    }
+
+    private static UUID uuidOrNull(String value) {
+        try {
+            return value == null ? null : UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.switchboard.gateway.credits;
+
+import static io.restassured.RestAssured.given;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.restassured.http.ContentType;
+import io.switchboard.events.EventCatalog;
+import io.switchboard.events.EventCodec;
+import io.switchboard.events.call.CallCompletedV1;
+import io.switchboard.testsupport.TestTokens;
+
+/** A tenant with a user token, plus a super_admin of another tenant to grant it credits. */
+final class CreditsFixture {
+
+    final UUID tenant = UUID.randomUUID();
+    final UUID user = UUID.randomUUID();
+    final String userToken = TestTokens.access(tenant, user, "user");
+    static final UUID ADMIN_TENANT = UUID.randomUUID();
+    static final UUID SUPER_ADMIN = UUID.randomUUID();
+
+    static String superAdminToken() {
+        return TestTokens.access(ADMIN_TENANT, SUPER_ADMIN, "super_admin");
+    }
+
+    void grant(int amount) {
+        given().auth().oauth2(superAdminToken()).contentType(ContentType.JSON)
+                .body(Map.of("amount", amount, "type", "purchase", "description", "test credits"))
+                .post("/api/v1/admin/tenants/{id}/credits", tenant)
+                .then().statusCode(201);
+    }
+
+    int balance() {
+        return given().auth().oauth2(userToken).get("/api/v1/credits").then().statusCode(200)
+                .extract().path("balance");
+    }
+
+    List<Map<String, Object>> ledger() {
+        return given().auth().oauth2(userToken).queryParam("size", 200).get("/api/v1/credits/transactions")
+                .then().statusCode(200).extract().path("items");
+    }
+
+    List<Map<String, Object>> usageFor(String callId) {
+        return ledger().stream().filter(t -> "usage".equals(t.get("type")) && callId.equals(t.get("callId"))).toList();
+    }
+
+    byte[] completed(String callId, long seconds) {
+        return EventCodec.serialize(EventCodec.newEvent(EventCatalog.CALL_COMPLETED, "/switchboard/calls-service", tenant,
+                new CallCompletedV1(callId, "completed", "human_answered", seconds, null, null, null, Instant.now())));
+    }
+}
