@@ -149,6 +149,7 @@ public class AuthService {
         User user = users.findById(token.userId);
         if (user == null || !user.active) {
             sessions.revoke(session.id, "deactivated", now);
+            callers.invalidateAfterCommit();
             throw AuthProblem.invalidToken("this account is deactivated");
         }
         requireActiveTenant(user.tenantId);

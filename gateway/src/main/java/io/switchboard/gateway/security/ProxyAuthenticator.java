@@ -1,6 +1,7 @@
 package io.switchboard.gateway.security;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -72,7 +73,7 @@ public class ProxyAuthenticator {
         if (user == null || tenant == null || role == null) {
             return Future.failedFuture(AuthProblem.invalidToken("the access token lacks sub, tid or a role"));
         }
-        Set<String> scopes = Set.copyOf(Scopes.parse(Claims.string(jwt, "scope")));
+        Set<String> scopes = Collections.unmodifiableSet(Scopes.parse(Claims.string(jwt, "scope")));
         String key = "user:" + user + ':' + tenant + ':' + session;
         CallerLookups.UserGrant cached = cache.get(key);
         Future<CallerLookups.UserGrant> grant = cached != null ? Future.succeededFuture(cached)
@@ -112,8 +113,9 @@ public class ProxyAuthenticator {
             if (!g.tenantActive()) {
                 return Future.failedFuture(AuthProblem.tenantSuspended());
             }
-            return Future.succeededFuture(new Caller("apikey:" + g.id(), g.tenantId(), Roles.USER, Set.copyOf(g.scopes()),
-                    g.id(), g.tenantLimit(), g.keyLimit()));
+            // scopes keep their creation order: the internal token's scope claim is stable per key
+            return Future.succeededFuture(new Caller("apikey:" + g.id(), g.tenantId(), Roles.USER,
+                    Collections.unmodifiableSet(g.scopes()), g.id(), g.tenantLimit(), g.keyLimit()));
         });
     }
 }
