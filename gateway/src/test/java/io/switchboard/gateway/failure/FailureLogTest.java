@@ -19,6 +19,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.switchboard.gateway.Accounts;
 import io.switchboard.gateway.WireMockUpstreams;
 import io.switchboard.gateway.credits.Eventually;
 import io.switchboard.testsupport.InfraResource;
@@ -82,6 +83,19 @@ class FailureLogTest {
         assertEquals(403, ((Number) row[2]).intValue());
         assertEquals(user, row[4]);
         assertEquals(tenant, row[5]);
+    }
+
+    @Test
+    void aProxiedFailureIsRecordedToo() {
+        String requestId = "fl-503-" + UUID.randomUUID();
+        // campaigns points at a closed port in tests: the proxy answers 503
+        given().header("X-Request-Id", requestId).header("Authorization", Accounts.shared().bearer())
+                .get("/api/v1/campaigns")
+                .then().statusCode(503);
+
+        Object[] row = awaitRow(requestId);
+        assertEquals("/api/v1/campaigns", row[1]);
+        assertEquals(503, ((Number) row[2]).intValue());
     }
 
     @Test
