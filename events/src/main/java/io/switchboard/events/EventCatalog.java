@@ -10,6 +10,8 @@ import io.switchboard.events.call.CallCompletedV1;
 import io.switchboard.events.call.CallCreatedV1;
 import io.switchboard.events.campaign.CampaignCreatedV1;
 import io.switchboard.events.contact.ContactCreatedV1;
+import io.switchboard.events.tenant.TenantCreatedV1;
+import io.switchboard.events.tenant.TenantStatusChangedV1;
 import io.switchboard.events.credits.CreditBalanceChangedV1;
 
 /**
@@ -34,8 +36,15 @@ public final class EventCatalog {
             "io.switchboard.credits.balance_changed.v1", Topics.CREDITS, CreditBalanceChangedV1.class,
             "A tenant's credit balance changed (usage, purchase, refund, adjustment); keyed by tenant id.");
 
+    public static final EventType<TenantCreatedV1> TENANT_CREATED = new EventType<>(
+            "io.switchboard.tenant.created.v1", Topics.IDENTITY, TenantCreatedV1.class,
+            "An organization signed up.");
+    public static final EventType<TenantStatusChangedV1> TENANT_STATUS_CHANGED = new EventType<>(
+            "io.switchboard.tenant.status_changed.v1", Topics.IDENTITY, TenantStatusChangedV1.class,
+            "A super_admin suspended or re-activated an organization; stop dialing for a suspended one.");
+
     public static final List<EventType<?>> ALL = List.of(CALL_CREATED, CALL_COMPLETED, CONTACT_CREATED, CAMPAIGN_CREATED,
-            CREDITS_BALANCE_CHANGED);
+            CREDITS_BALANCE_CHANGED, TENANT_CREATED, TENANT_STATUS_CHANGED);
 
     private static final Map<String, EventType<?>> BY_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

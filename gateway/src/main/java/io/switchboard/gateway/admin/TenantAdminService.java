@@ -15,6 +15,9 @@ import io.switchboard.gateway.identity.User;
 import io.switchboard.gateway.identity.UserRepository;
 import io.switchboard.gateway.identity.Views;
 import io.switchboard.gateway.security.CallerCache;
+import io.switchboard.events.EventCatalog;
+import io.switchboard.events.tenant.TenantStatusChangedV1;
+import io.switchboard.platform.outbox.Outbox;
 import io.switchboard.platform.problem.ProblemException;
 
 /**
@@ -36,6 +39,9 @@ public class TenantAdminService {
 
     @Inject
     CallerCache callers;
+
+    @Inject
+    Outbox outbox;
 
     /** The acting super_admin and where the request came from, for the audit entry. */
     public record Actor(User user, String ip, String userAgent) {
@@ -68,6 +74,10 @@ public class TenantAdminService {
         org.status = status;
         org.updatedAt = Instant.now();
         callers.invalidateAfterCommit();
+        if (!status.equals(before)) {
+            outbox.publish(EventCatalog.TENANT_STATUS_CHANGED, id,
+                    new TenantStatusChangedV1(id.toString(), status, org.updatedAt));
+        }
         record(actor, id, Organization.SUSPENDED.equals(status) ? "tenant.suspend" : "tenant.activate",
                 "organizations/" + id, "{\"from\":\"" + before + "\",\"to\":\"" + status + "\",\"reason\":"
                         + jsonString(reason) + "}");

@@ -16,6 +16,10 @@ import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.switchboard.platform.request.RequestIds;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.core.Vertx;
+import io.smallrye.common.vertx.ContextLocals;
+import io.smallrye.common.vertx.VertxContext;
+import io.switchboard.gateway.security.Caller;
 
 /**
  * Watches every exchange from the first route on (ahead of the proxy and Quarkus REST) and, when the response
@@ -80,6 +84,19 @@ public class FailureLogRoute {
         rc.next();
     }
 
+    /**
+     * For the proxy, which authenticates outside Quarkus Security and has no RoutingContext: keeps the
+     * verified caller on the request's duplicated Vert.x context, where {@link #who} finds it.
+     */
+    public static void rememberCaller(Caller caller) {
+        if (caller != null && Vertx.currentContext() != null && VertxContext.isOnDuplicatedContext()) {
+            ContextLocals.put(TENANT_KEY, caller.tenantId());
+            if (!caller.isApiKey()) {
+                ContextLocals.put(USER_KEY, UUID.fromString(caller.subject()));
+            }
+        }
+    }
+
     /** User and tenant of an identity the security layer already verified; never parsed from raw headers. */
     private static UUID[] who(RoutingContext rc) {
         UUID[] who = new UUID[2];
@@ -88,6 +105,10 @@ public class FailureLogRoute {
         }
         if (rc.get(TENANT_KEY) instanceof UUID tenant) {
             who[1] = tenant;
+        }
+        if (who[1] == null && VertxContext.isOnDuplicatedContext()) {
+            who[0] = ContextLocals.<UUID> get(USER_KEY).orElse(null);
+            who[1] = ContextLocals.<UUID> get(TENANT_KEY).orElse(null);
         }
         if (who[1] == null && rc.user() instanceof QuarkusHttpUser user) {
             SecurityIdentity identity = user.getSecurityIdentity();

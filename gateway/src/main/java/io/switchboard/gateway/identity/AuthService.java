@@ -14,6 +14,9 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import io.switchboard.events.EventCatalog;
+import io.switchboard.events.tenant.TenantCreatedV1;
+import io.switchboard.gateway.credits.CreditService;
 import io.switchboard.gateway.security.AuthConfig;
 import io.switchboard.gateway.security.AuthProblem;
 import io.switchboard.gateway.security.CallerCache;
@@ -22,7 +25,9 @@ import io.switchboard.gateway.security.Scopes;
 import io.switchboard.gateway.security.Secrets;
 import io.switchboard.gateway.security.TokenIssuer;
 import io.switchboard.platform.problem.Problem;
+import io.switchboard.platform.outbox.Outbox;
 import io.switchboard.platform.problem.ProblemException;
+import io.switchboard.platform.tenant.TenantSession;
 
 /**
  * Sign-up, login, refresh-token rotation with reuse detection, logout and password reset. Failures that must
@@ -34,6 +39,15 @@ public class AuthService {
 
     private static final Logger LOG = Logger.getLogger(AuthService.class);
     private static final String BAD_LOGIN = "invalid e-mail or password";
+
+    @Inject
+    TenantSession tenantSession;
+
+    @Inject
+    CreditService credits;
+
+    @Inject
+    Outbox outbox;
 
     @Inject
     OrganizationRepository organizations;
@@ -97,6 +111,12 @@ public class AuthService {
         User admin = newUser(org.id, email, request.admin().name().trim(), request.admin().password(), Roles.ADMIN, now);
         admin.lastLoginAt = now;
         users.persist(admin);
+        // the new tenant's first tenant-owned rows (its credit account) commit with it, under its own RLS scope
+        users.flush();
+        tenantSession.actAs(org.id);
+        credits.openAccount(org.id, admin.id);
+        outbox.publish(EventCatalog.TENANT_CREATED, org.id,
+                new TenantCreatedV1(org.id.toString(), org.slug, org.name, org.timeZone, now));
         LOG.infof("organization %s (%s) signed up, admin %s", org.id, slug, admin.id);
         return startSession(admin, client, now);
     }

@@ -17,6 +17,7 @@ import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.switchboard.gateway.identity.IdentityForwarding;
 import io.switchboard.gateway.security.AuthProblem;
 import io.switchboard.platform.problem.Problem;
+import io.switchboard.gateway.failure.FailureLogRoute;
 import io.switchboard.platform.request.RequestIds;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -131,6 +132,7 @@ public class ProxyRoutes {
             // the request body stays paused while this waits (Quarkus pauses it until a handler reads it)
             return identity.authenticate(incoming, route).compose(forwarded -> {
                 identity.apply(forwarded, ctx.request().headers());
+                FailureLogRoute.rememberCaller(forwarded.caller());
                 ctx.set(RATE_LIMIT, forwarded.rateLimit());
                 return ctx.sendRequest().recover(error -> Future.succeededFuture(problem(ctx, error, requestId)));
             }, error -> Future.succeededFuture(refusal(ctx, error, requestId)));

@@ -5,11 +5,19 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+
+import io.switchboard.events.EventCatalog;
+import io.switchboard.events.EventCodec;
+import io.switchboard.events.EventEnvelope;
+import io.switchboard.events.Topics;
+import io.switchboard.events.tenant.TenantStatusChangedV1;
+import io.switchboard.testsupport.TopicReader;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.switchboard.gateway.Accounts;
@@ -60,6 +68,24 @@ class TenantAdminTest {
                 .then().statusCode(200).body("status", equalTo("active"));
         assertEquals(1, audits(root, "tenant.activate", tenant.tenantId()));
         Accounts.login(tenant.email(), Accounts.PASSWORD);
+    }
+
+    @Test
+    void signUpAndSuspensionArePublishedOnTheIdentityTopicKeyedByTenant() {
+        Account root = Accounts.superAdmin();
+        try (TopicReader identity = TopicReader.fromNow(Topics.IDENTITY)) {
+            Account tenant = Accounts.signup();
+            EventEnvelope<?> created = EventCodec.deserialize(
+                    identity.awaitKey(tenant.tenantId().toString(), Duration.ofSeconds(30)).value());
+            assertEquals(EventCatalog.TENANT_CREATED, created.type());
+            assertEquals(tenant.tenantId(), created.tenantId());
+
+            given().header("Authorization", root.bearer()).contentType("application/json").body(Map.of("reason", "test"))
+                    .post("/api/v1/admin/tenants/" + tenant.tenantId() + "/suspend").then().statusCode(200);
+            EventEnvelope<?> suspended = EventCodec.deserialize(identity.await(r -> tenant.tenantId().toString().equals(r.key())
+                    && TopicReader.text(r).contains("status_changed"), Duration.ofSeconds(30)).value());
+            assertEquals("suspended", ((TenantStatusChangedV1) suspended.data()).status());
+        }
     }
 
     @Test

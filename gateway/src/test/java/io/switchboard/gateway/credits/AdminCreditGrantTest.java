@@ -77,6 +77,15 @@ class AdminCreditGrantTest {
     }
 
     @Test
+    void aNewOrganizationStartsWithItsSignUpCreditsInTheSameTransactionAsTheSignUp() {
+        io.switchboard.gateway.Accounts.Account account = io.switchboard.gateway.Accounts.signup();
+        given().header("Authorization", account.bearer()).get("/api/v1/credits")
+                .then().statusCode(200).body("balance", equalTo(15));
+        given().header("Authorization", account.bearer()).get("/api/v1/credits/transactions")
+                .then().statusCode(200).body("items[0].type", equalTo("adjustment")).body("items[0].amount", equalTo(15));
+    }
+
+    @Test
     void onlySuperAdminsMayGrantCredits() {
         for (String role : new String[] { "user", "admin" }) {
             given().auth().oauth2(TestTokens.access(t.tenant, UUID.randomUUID(), role)).contentType(ContentType.JSON)

@@ -96,6 +96,9 @@ class FailureLogTest {
         Object[] row = awaitRow(requestId);
         assertEquals("/api/v1/campaigns", row[1]);
         assertEquals(503, ((Number) row[2]).intValue());
+        // the proxy verified the caller: the row names them
+        assertEquals(Accounts.shared().tenantId(), row[5]);
+        assertEquals(Accounts.shared().userId(), row[4]);
     }
 
     @Test
