@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -33,6 +32,7 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.switchboard.platform.tenant.TenantScope;
 import io.switchboard.testsupport.InfraResource;
+import io.switchboard.testsupport.Locks;
 import io.switchboard.testsupport.TestTokens;
 
 @QuarkusTest
@@ -155,7 +155,7 @@ class ContactApiTest {
             CompletableFuture<Integer> racing = CompletableFuture.supplyAsync(() -> asTenant(tenantA)
                     .contentType(ContentType.JSON).body("{\"phone\":\"+14155550177\"}")
                     .when().post("/api/v1/contacts").then().extract().statusCode());
-            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> racing.isDone() || someoneWaitsOnALock());
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> racing.isDone() || Locks.someoneWaits(dataSource));
             other.commit();
             assertEquals(409, racing.get(20, TimeUnit.SECONDS));
         }
@@ -171,16 +171,6 @@ class ContactApiTest {
             return dataSource.getConnection();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private boolean someoneWaitsOnALock() throws Exception {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement q = c.prepareStatement(
-                        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'");
-                ResultSet rs = q.executeQuery()) {
-            rs.next();
-            return rs.getLong(1) > 0;
         }
     }
 
