@@ -19,6 +19,13 @@ public interface GatewayConfig {
     @WithDefault("2s")
     Duration connectTimeout();
 
+    /**
+     * Pooled keep-alive connections per upstream. Vert.x defaults to 5, which queues concurrent clients
+     * behind each other; the benchmark (./switchboard bench) showed it.
+     */
+    @WithDefault("64")
+    int maxConnectionsPerUpstream();
+
     /** How long the merged OpenAPI document waits for each upstream's own document. */
     @WithDefault("3s")
     Duration openapiTimeout();

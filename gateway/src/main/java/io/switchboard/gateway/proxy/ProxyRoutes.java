@@ -23,6 +23,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
@@ -101,7 +102,7 @@ public class ProxyRoutes {
                 .setDefaultPort(port)
                 .setSsl(tls)
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
-                .setKeepAlive(true));
+                .setKeepAlive(true), new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerUpstream()));
         long timeoutMs = route.timeout().toMillis();
         return HttpProxy.reverseProxy(client)
                 .originRequestProvider((request, c) -> c.request(new RequestOptions()
