@@ -26,6 +26,7 @@ import io.switchboard.events.EventCodec;
 import io.switchboard.events.EventEnvelope;
 import io.switchboard.events.Topics;
 import io.switchboard.events.call.CallCreatedV1;
+import io.switchboard.platform.outbox.PlatformRetention;
 import io.switchboard.platform.tenant.TenantScope;
 import io.switchboard.testsupport.Infra;
 import io.switchboard.testsupport.TestTokens;
@@ -41,6 +42,9 @@ class CallOutboxTest {
 
     @Inject
     CallService service;
+
+    @Inject
+    PlatformRetention retention;
 
     private final UUID tenant = UUID.randomUUID();
 
@@ -92,6 +96,40 @@ class CallOutboxTest {
         assertEquals(callsBefore, count("SELECT count(*) FROM call WHERE tenant_id = ?1"));
         assertEquals(eventsBefore, count("SELECT count(*) FROM outbox_event WHERE tenant_id = ?1"));
         assertTrue(callsBefore == 0 || eventsBefore > 0);
+    }
+
+    @Test
+    void retentionRemovesOldPublishedEventsAndOldMarkersButNeverAnUnpublishedEvent() {
+        UUID oldPublished = UUID.randomUUID();
+        UUID oldUnpublished = UUID.randomUUID();
+        UUID oldMarker = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("""
+                    INSERT INTO outbox_event (id, tenant_id, topic, event_key, event_type, cloud_event, created_at, published_at)
+                    VALUES (?1, ?3, 'retention.test', 'k', 't', '{}', now() - interval '40 days', now() - interval '40 days'),
+                           (?2, ?3, 'retention.test', 'k', 't', '{}', now() - interval '40 days', NULL)""")
+                    .setParameter(1, oldPublished).setParameter(2, oldUnpublished).setParameter(3, tenant).executeUpdate();
+            em.createNativeQuery("""
+                    INSERT INTO processed_event (consumer, event_id, tenant_id, event_type, processed_at)
+                    VALUES ('retention-test', ?1, ?2, 't', now() - interval '40 days')""")
+                    .setParameter(1, oldMarker).setParameter(2, tenant).executeUpdate();
+        });
+        try {
+            retention.purge();
+            assertEquals(0L, countById("outbox_event", "id", oldPublished));
+            assertEquals(1L, countById("outbox_event", "id", oldUnpublished), "an unpublished event is never deleted");
+            assertEquals(0L, countById("processed_event", "event_id", oldMarker));
+        } finally {
+            // the relay must not try to publish the fake row in later tests
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("DELETE FROM outbox_event WHERE id = ?1")
+                    .setParameter(1, oldUnpublished).executeUpdate());
+        }
+    }
+
+    private long countById(String table, String column, UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em
+                .createNativeQuery("SELECT count(*) FROM " + table + " WHERE " + column + " = ?1").setParameter(1, id)
+                .getSingleResult()).longValue());
     }
 
     private String createCall() {
