@@ -7,18 +7,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.spec.InvalidKeySpecException;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The RSA key pair tests sign and verify tokens with. Generated on first use into
- * {@code .switchboard/test-keys/} (git-ignored, never committed) and shared by every test JVM and every
- * service process a system test starts, so they all trust the same issuer.
+ * The RSA key pair tests sign and verify tokens with. Generated on first use by the same
+ * {@code bin/KeyGen.java} that {@code ./switchboard up} runs, into {@code .switchboard/test-keys/}
+ * (git-ignored, never committed), and shared by every test JVM and every service process a system
+ * test starts, so they all trust the same issuer.
  */
 public final class TestKeys {
 
@@ -50,16 +51,13 @@ public final class TestKeys {
         if (dir != null) {
             return dir;
         }
-        Path target = Infra.projectRoot().resolve(".switchboard/test-keys");
+        Path root = Infra.projectRoot();
+        Path target = root.resolve(".switchboard/test-keys");
         try {
             if (!Files.exists(target.resolve("public.pem"))) {
                 Files.createDirectories(target.getParent());
                 Path tmp = Files.createTempDirectory(target.getParent(), "keys");
-                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-                generator.initialize(2048);
-                KeyPair pair = generator.generateKeyPair();
-                Files.writeString(tmp.resolve("private.pem"), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-                Files.writeString(tmp.resolve("public.pem"), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+                generate(root, tmp);
                 try {
                     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
                 } catch (IOException raced) {
@@ -68,16 +66,23 @@ public final class TestKeys {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
         dir = target;
         return dir;
     }
 
-    private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
+    private static void generate(Path root, Path into) throws IOException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(List.of(java.toString(), root.resolve("bin/KeyGen.java").toString(), into.toString()))
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException("bin/KeyGen.java failed: " + output);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -3,9 +3,7 @@ package io.switchboard.calls.call;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +16,6 @@ import io.switchboard.events.EventCatalog;
 import io.switchboard.events.call.CallCreatedV1;
 import io.switchboard.platform.outbox.Outbox;
 import io.switchboard.platform.phone.PhoneNumbers;
-import io.switchboard.platform.problem.Problem;
 import io.switchboard.platform.problem.ProblemException;
 
 @ApplicationScoped
@@ -34,23 +31,11 @@ public class CallService {
     Outbox outbox;
 
     public CallView create(UUID tenantId, CreateCallRequest request) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        Optional<String> to = PhoneNumbers.e164(request.toNumber());
-        if (to.isEmpty()) {
-            errors.add(new Problem.FieldError("toNumber", "must be a valid international number like +14155550123"));
-        }
-        Optional<String> from = Optional.empty();
-        if (request.fromNumber() != null) {
-            from = PhoneNumbers.e164(request.fromNumber());
-            if (from.isEmpty()) {
-                errors.add(new Problem.FieldError("fromNumber", "must be a valid international number like +14155550100"));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new ProblemException(400, "validation", "Invalid request",
-                    errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElse(""),
-                    errors);
-        }
+        // the resource validated both numbers (@InternationalPhone); this normalizes them to E.164
+        String to = PhoneNumbers.e164(request.toNumber())
+                .orElseThrow(() -> ProblemException.badField("toNumber", "must be a valid international number"));
+        String from = request.fromNumber() == null ? null : PhoneNumbers.e164(request.fromNumber())
+                .orElseThrow(() -> ProblemException.badField("fromNumber", "must be a valid international number"));
 
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         Call call = new Call();
@@ -58,8 +43,8 @@ public class CallService {
         call.tenantId = tenantId;
         call.direction = request.direction() == null ? CallDirection.OUTBOUND : request.direction();
         call.status = CallStatus.QUEUED;
-        call.fromNumber = from.orElse(null);
-        call.toNumber = to.get();
+        call.fromNumber = from;
+        call.toNumber = to;
         call.agentId = request.agentId();
         call.campaignId = request.campaignId();
         call.contactId = request.contactId();

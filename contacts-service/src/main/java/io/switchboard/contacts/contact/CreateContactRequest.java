@@ -4,6 +4,8 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import io.switchboard.platform.phone.InternationalPhone;
+
 /**
  * A contact to create. The phone is international (e.g. +14155550123) and stored in E.164; the time
  * zone is an IANA id (e.g. America/New_York) used for calling windows in the recipient's local time.

@@ -2,7 +2,6 @@ package io.switchboard.gateway.failure;
 
 import java.time.Instant;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -40,8 +39,6 @@ public class FailureLogRoute {
     public static final String USER_KEY = "switchboard.caller.user";
     public static final String TENANT_KEY = "switchboard.caller.tenant";
 
-    private static final Pattern VALID_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-
     @Inject
     FailureLogConfig config;
 
@@ -56,12 +53,8 @@ public class FailureLogRoute {
 
     private void observe(RoutingContext rc) {
         long started = System.nanoTime();
-        String requestId = rc.request().getHeader(RequestIds.HEADER);
-        if (requestId == null || !VALID_ID.matcher(requestId).matches()) {
-            requestId = UUID.randomUUID().toString();
-            rc.request().headers().set(RequestIds.HEADER, requestId);
-        }
-        String id = requestId;
+        String id = RequestIds.orNew(rc.request().getHeader(RequestIds.HEADER));
+        rc.request().headers().set(RequestIds.HEADER, id);
         rc.addHeadersEndHandler(v -> {
             if (rc.response().headers().get(RequestIds.HEADER) == null) {
                 rc.response().putHeader(RequestIds.HEADER, id);

@@ -1,8 +1,5 @@
 package io.switchboard.gateway.proxy;
 
-import java.util.UUID;
-import java.util.regex.Pattern;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.switchboard.platform.request.RequestIds;
@@ -13,13 +10,10 @@ import io.vertx.core.http.HttpServerRequest;
 @ApplicationScoped
 public class UpstreamHeaders {
 
-    // the same acceptance rule as the services' RequestIds filter, so an id we forward is never replaced there
-    private static final Pattern VALID_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-
     /** The caller's request id when it is usable, else a new one. */
     public String requestId(HttpServerRequest incoming) {
-        String id = incoming.getHeader(RequestIds.HEADER);
-        return id != null && VALID_ID.matcher(id).matches() ? id : UUID.randomUUID().toString();
+        // the services apply the same rule, so an id we forward is never replaced there
+        return RequestIds.orNew(incoming.getHeader(RequestIds.HEADER));
     }
 
     public void apply(HttpServerRequest incoming, MultiMap upstream, String requestId) {

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -72,6 +73,12 @@ public class OutboxRelay {
     private volatile boolean failing;
     private Counter published;
     private Counter failures;
+
+    @PostConstruct
+    void meters() {
+        published = registry.counter("switchboard.outbox.published");
+        failures = registry.counter("switchboard.outbox.failures");
+    }
 
     @Scheduled(every = "${switchboard.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "1s")
@@ -148,7 +155,7 @@ public class OutboxRelay {
             em.createNativeQuery("UPDATE outbox_event SET published_at = now() WHERE seq = ANY(?1)")
                     .setParameter(1, done.toArray(Long[]::new))
                     .executeUpdate();
-            counters().published.increment(acknowledged);
+            published.increment(acknowledged);
         }
         if (failure != null) {
             Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
@@ -156,7 +163,7 @@ public class OutboxRelay {
                     .setParameter(1, ((Number) rows.get(acknowledged)[0]).longValue())
                     .setParameter(2, String.valueOf(cause.getMessage()))
                     .executeUpdate();
-            counters().failures.increment();
+            failures.increment();
             if (!failing) {
                 LOG.warnf("Kafka unavailable, %d outbox event(s) wait for the next round: %s", rows.size() - acknowledged,
                         cause.getMessage());
@@ -189,14 +196,6 @@ public class OutboxRelay {
             }
         }
         return producer;
-    }
-
-    private OutboxRelay counters() {
-        if (published == null) {
-            published = registry.counter("switchboard.outbox.published");
-            failures = registry.counter("switchboard.outbox.failures");
-        }
-        return this;
     }
 
     @PreDestroy

@@ -1,6 +1,7 @@
 package io.switchboard.platform.request;
 
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -17,14 +18,16 @@ public class RequestIds {
 
     public static final String HEADER = "X-Request-Id";
     public static final String MDC_KEY = "requestId";
-    private static final int MAX_LENGTH = 128;
+    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    /** The caller's id when it is safe to log and forward, else a new one: the one rule, gateway included. */
+    public static String orNew(String candidate) {
+        return candidate != null && VALID.matcher(candidate).matches() ? candidate : UUID.randomUUID().toString();
+    }
 
     @ServerRequestFilter(preMatching = true)
     public void assign(ContainerRequestContext request) {
-        String id = request.getHeaderString(HEADER);
-        if (id == null || id.isBlank() || id.length() > MAX_LENGTH || !id.matches("[A-Za-z0-9._:-]+")) {
-            id = UUID.randomUUID().toString();
-        }
+        String id = orNew(request.getHeaderString(HEADER));
         request.setProperty(MDC_KEY, id);
         MDC.put(MDC_KEY, id);
     }

@@ -1,4 +1,4 @@
-package io.switchboard.contacts.contact;
+package io.switchboard.platform.phone;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -10,9 +10,6 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
-
-import io.switchboard.platform.phone.PhoneNumbers;
-
 /**
  * A number {@link PhoneNumbers#e164} accepts. A bean constraint (not a service check) so one bad request
  * lists every offending field at once; blank values are left to {@code @NotBlank}.
