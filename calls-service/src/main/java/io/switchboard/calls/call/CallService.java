@@ -3,7 +3,6 @@ package io.switchboard.calls.call;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +14,9 @@ import org.jboss.logging.Logger;
 import io.switchboard.events.EventCatalog;
 import io.switchboard.events.call.CallCreatedV1;
 import io.switchboard.platform.outbox.Outbox;
+import io.switchboard.platform.paging.Cursor;
+import io.switchboard.platform.paging.Page;
+import io.switchboard.platform.paging.PageRequest;
 import io.switchboard.platform.phone.PhoneNumbers;
 import io.switchboard.platform.problem.ProblemException;
 
@@ -66,8 +68,8 @@ public class CallService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<CallView> list(UUID tenantId, int page, int size) {
-        return calls.listForTenant(tenantId, page, size).stream().map(CallView::of).toList();
+    public Page<CallView> list(UUID tenantId, PageRequest page) {
+        return Page.of(calls.listForTenant(tenantId, page), page, row -> Cursor.of(row.createdAt, row.id), CallView::of);
     }
 
     private static String str(UUID id) {

@@ -6,10 +6,18 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -40,11 +48,12 @@ class CallApiTest {
                 .extract().path("id");
 
         given().header(AUTH, TestTokens.bearer(tenantA)).get("/api/v1/calls/" + id).then().statusCode(200).body("id", equalTo(id));
-        given().header(AUTH, TestTokens.bearer(tenantA)).get("/api/v1/calls").then().statusCode(200).body("id", hasItem(id));
+        given().header(AUTH, TestTokens.bearer(tenantA)).get("/api/v1/calls").then().statusCode(200).body("items.id", hasItem(id));
 
         given().header(AUTH, TestTokens.bearer(tenantB)).get("/api/v1/calls/" + id)
                 .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
-        given().header(AUTH, TestTokens.bearer(tenantB)).get("/api/v1/calls").then().statusCode(200).body("size()", equalTo(0));
+        given().header(AUTH, TestTokens.bearer(tenantB)).get("/api/v1/calls").then().statusCode(200).body("items.size()", equalTo(0))
+                .body("nextCursor", nullValue());
     }
 
     @Test
@@ -84,10 +93,89 @@ class CallApiTest {
     }
 
     @Test
-    void outOfRangeQueryParameterIsNamed() {
-        given().header(AUTH, TestTokens.bearer(tenantA)).get("/api/v1/calls?size=100000")
+    void listWalksEveryCallOnceNewestFirstByCursor() {
+        UUID tenant = UUID.randomUUID();
+        List<String> created = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            created.add(0, createCall(tenant));
+        }
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var page = given().header(AUTH, TestTokens.bearer(tenant)).queryParam("limit", 2)
+                    .queryParam("cursor", cursor == null ? "" : cursor).get("/api/v1/calls")
+                    .then().statusCode(200).extract().jsonPath();
+            seen.addAll(page.getList("items.id"));
+            cursor = page.getString("nextCursor");
+            pages++;
+        } while (cursor != null);
+        assertEquals(created, seen);
+        assertEquals(3, pages);
+    }
+
+    @Test
+    void anExactlyFullLastPageHasNoNextCursor() {
+        UUID tenant = UUID.randomUUID();
+        createCall(tenant);
+        createCall(tenant);
+        given().header(AUTH, TestTokens.bearer(tenant)).get("/api/v1/calls?limit=2")
+                .then().statusCode(200).body("items.size()", equalTo(2)).body("nextCursor", nullValue());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "limit=0", "limit=-1", "limit=201", "limit=abc", "limit=99999999999", "limit=1.5" })
+    void aBadLimitIsABadRequestNamingLimit(String query) {
+        given().header(AUTH, TestTokens.bearer(tenantA)).get("/api/v1/calls?" + query)
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("errors.field", hasItem("size"));
+                .body("errors.field", equalTo(List.of("limit")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "garbage", "Zm9v", "%00", "YzEuMS4yLjMuNA" })
+    void aCursorTheApiDidNotIssueIsABadRequestNamingCursor(String cursor) {
+        given().header(AUTH, TestTokens.bearer(tenantA)).urlEncodingEnabled(!cursor.startsWith("%"))
+                .get("/api/v1/calls?cursor=" + cursor)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("cursor")));
+    }
+
+    @Test
+    void aTamperedCursorIsABadRequestNamingCursor() {
+        UUID tenant = UUID.randomUUID();
+        createCall(tenant);
+        createCall(tenant);
+        String cursor = given().header(AUTH, TestTokens.bearer(tenant)).get("/api/v1/calls?limit=1")
+                .then().statusCode(200).extract().path("nextCursor");
+        String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
+        // move the timestamp one second without fixing the checksum
+        String[] parts = decoded.split("\\.");
+        parts[1] = String.valueOf(Long.parseLong(parts[1]) + 1);
+        String tampered = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(String.join(".", parts).getBytes(StandardCharsets.US_ASCII));
+        given().header(AUTH, TestTokens.bearer(tenant)).get("/api/v1/calls?cursor=" + tampered)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("cursor")));
+    }
+
+    @Test
+    void theOldOffsetParametersNoLongerOverflow() {
+        // page/size are gone: ignored like any unknown parameter, never a 500
+        given().header(AUTH, TestTokens.bearer(tenantA)).get("/api/v1/calls?page=5000000&size=500")
+                .then().statusCode(200).body("items", notNullValue());
+    }
+
+    @Test
+    void aNonUuidIdIsABadRequestNamingTheParameter() {
+        given().header(AUTH, TestTokens.bearer(tenantA)).get("/api/v1/calls/not-a-uuid")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("id")));
+    }
+
+    private static String createCall(UUID tenant) {
+        return given().header(AUTH, TestTokens.bearer(tenant)).contentType(ContentType.JSON)
+                .body("{\"toNumber\":\"+14155550123\"}").post("/api/v1/calls")
+                .then().statusCode(201).extract().path("id");
     }
 
     @Test

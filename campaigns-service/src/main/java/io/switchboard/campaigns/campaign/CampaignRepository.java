@@ -1,14 +1,16 @@
 package io.switchboard.campaigns.campaign;
 
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
+import io.switchboard.platform.paging.Keyset;
+import io.switchboard.platform.paging.PageRequest;
 
 /** Every query takes the tenant: there is no way to load a campaign without saying whose it is. */
 @ApplicationScoped
@@ -22,7 +24,10 @@ public class CampaignRepository implements PanacheRepositoryBase<Campaign, UUID>
         return find("tenantId = ?1 and name = ?2", tenantId, name).firstResultOptional();
     }
 
-    public List<Campaign> listForTenant(UUID tenantId, int page, int size) {
-        return find("tenantId", Sort.descending("createdAt", "id"), tenantId).page(Page.of(page, size)).list();
+    /** Newest first, after the page's cursor; one row more than the limit (see {@link PageRequest#fetchSize()}). */
+    public List<Campaign> listForTenant(UUID tenantId, PageRequest page) {
+        Keyset keyset = Keyset.after(page.after(), "createdAt", "id", OffsetDateTime.class);
+        return find("tenantId = :tenantId" + keyset.and() + keyset.orderBy(), keyset.params(Map.of("tenantId", tenantId)))
+                .range(0, page.fetchSize() - 1).list();
     }
 }

@@ -3,7 +3,6 @@ package io.switchboard.campaigns.campaign;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +14,9 @@ import org.jboss.logging.Logger;
 import io.switchboard.events.EventCatalog;
 import io.switchboard.events.campaign.CampaignCreatedV1;
 import io.switchboard.platform.outbox.Outbox;
+import io.switchboard.platform.paging.Cursor;
+import io.switchboard.platform.paging.Page;
+import io.switchboard.platform.paging.PageRequest;
 import io.switchboard.platform.persistence.UniqueConstraints;
 import io.switchboard.platform.problem.ProblemException;
 
@@ -73,7 +75,7 @@ public class CampaignService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<CampaignView> list(UUID tenantId, int page, int size) {
-        return campaigns.listForTenant(tenantId, page, size).stream().map(CampaignView::of).toList();
+    public Page<CampaignView> list(UUID tenantId, PageRequest page) {
+        return Page.of(campaigns.listForTenant(tenantId, page), page, row -> Cursor.of(row.createdAt, row.id), CampaignView::of);
     }
 }

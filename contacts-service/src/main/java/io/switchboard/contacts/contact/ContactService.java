@@ -3,7 +3,6 @@ package io.switchboard.contacts.contact;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +14,9 @@ import org.jboss.logging.Logger;
 import io.switchboard.events.EventCatalog;
 import io.switchboard.events.contact.ContactCreatedV1;
 import io.switchboard.platform.outbox.Outbox;
+import io.switchboard.platform.paging.Cursor;
+import io.switchboard.platform.paging.Page;
+import io.switchboard.platform.paging.PageRequest;
 import io.switchboard.platform.persistence.UniqueConstraints;
 import io.switchboard.platform.phone.PhoneNumbers;
 import io.switchboard.platform.problem.ProblemException;
@@ -71,8 +73,8 @@ public class ContactService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<ContactView> list(UUID tenantId, int page, int size) {
-        return contacts.listForTenant(tenantId, page, size).stream().map(ContactView::of).toList();
+    public Page<ContactView> list(UUID tenantId, PageRequest page) {
+        return Page.of(contacts.listForTenant(tenantId, page), page, row -> Cursor.of(row.createdAt, row.id), ContactView::of);
     }
 
     private static String blankToNull(String value) {

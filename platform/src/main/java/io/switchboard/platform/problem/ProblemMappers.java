@@ -9,7 +9,11 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -77,10 +81,19 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri) {
+    public Response web(WebApplicationException e, UriInfo uri, ResourceInfo resource, HttpHeaders headers) {
         int status = e.getResponse().getStatus();
         if (e.getCause() instanceof JsonProcessingException json) {
             return malformedJson(json, uri);
+        }
+        if (parameterConversionFailed(e)) {
+            // RESTEasy answers a query/path value it cannot convert (limit=abc, a non-UUID id) with a bare 404:
+            // the route exists, the request is wrong, so say which parameter
+            return ParameterProblems.find(resource, uri, headers)
+                    .map(p -> Problems.response(400, "validation", "Invalid request", p.name() + ": " + p.message(),
+                            path(uri), List.of(new Problem.FieldError(p.name(), p.message()))))
+                    .orElseGet(() -> Problems.response(400, "bad-request", "Bad Request",
+                            "a query, path or header parameter has the wrong type or format", path(uri), List.of()));
         }
         String detail = switch (status) {
             case 404 -> "no resource at " + path(uri);
@@ -96,6 +109,12 @@ public class ProblemMappers {
             }
         });
         return builder.build();
+    }
+
+    /** What RESTEasy Reactive's ParameterHandler throws when a converter fails: a 404/400 caused by the failure. */
+    private static boolean parameterConversionFailed(WebApplicationException e) {
+        return (e instanceof NotFoundException || e instanceof BadRequestException) && e.getCause() != null
+                && !(e.getCause() instanceof WebApplicationException);
     }
 
     @ServerExceptionMapper
