@@ -166,6 +166,31 @@ class CallApiTest {
     }
 
     @Test
+    void anOverlongNumberIsRejectedNotStored() {
+        given().header(AUTH, TestTokens.bearer(tenantA)).contentType(ContentType.JSON)
+                .body("{\"toNumber\":\"+1415555012" + "3".repeat(30) + "\"}").post("/api/v1/calls")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("toNumber"));
+    }
+
+    @Test
+    void aNulCharacterInAStringIsABadRequestNamingTheField() {
+        given().header(AUTH, TestTokens.bearer(tenantA)).contentType(ContentType.JSON)
+                .body("{\"toNumber\":\"+14155550123\",\"fromNumber\":\"+1415\\u00005550100\"}").post("/api/v1/calls")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("fromNumber")))
+                .body("errors[0].message", containsString("control characters"));
+    }
+
+    @Test
+    void aNulCharacterInAQueryParameterIsABadRequestNamingIt() {
+        given().header(AUTH, TestTokens.bearer(tenantA)).urlEncodingEnabled(false).get("/api/v1/calls?cursor=a%00b")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("cursor")))
+                .body("errors[0].message", containsString("control characters"));
+    }
+
+    @Test
     void aNonUuidIdIsABadRequestNamingTheParameter() {
         given().header(AUTH, TestTokens.bearer(tenantA)).get("/api/v1/calls/not-a-uuid")
                 .then().statusCode(400).contentType("application/problem+json")

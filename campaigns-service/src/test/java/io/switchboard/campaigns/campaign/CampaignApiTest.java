@@ -68,11 +68,11 @@ class CampaignApiTest {
 
         asTenant(tenantA).get("/api/v1/campaigns/" + id)
                 .then().statusCode(200).body("id", equalTo(id)).body("callingWindowEnd", equalTo("20:30"));
-        asTenant(tenantA).get("/api/v1/campaigns").then().statusCode(200).body("id", hasItem(id));
+        asTenant(tenantA).get("/api/v1/campaigns").then().statusCode(200).body("items.id", hasItem(id));
 
         asTenant(tenantB).get("/api/v1/campaigns/" + id)
                 .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
-        asTenant(tenantB).get("/api/v1/campaigns").then().statusCode(200).body("size()", equalTo(0));
+        asTenant(tenantB).get("/api/v1/campaigns").then().statusCode(200).body("items.size()", equalTo(0));
     }
 
     @Test
@@ -83,13 +83,16 @@ class CampaignApiTest {
     }
 
     @Test
-    void listIsNewestFirstAndPaged() {
-        String first = create(tenantA, "first");
-        String second = create(tenantA, "second");
-        asTenant(tenantA).get("/api/v1/campaigns?page=0&size=1")
-                .then().statusCode(200).body("size()", equalTo(1)).body("[0].id", equalTo(second));
-        asTenant(tenantA).get("/api/v1/campaigns?page=1&size=1")
-                .then().statusCode(200).body("size()", equalTo(1)).body("[0].id", equalTo(first));
+    void listIsNewestFirstAndPagedByCursor() {
+        UUID tenant = UUID.randomUUID();
+        String first = create(tenant, "first");
+        String second = create(tenant, "second");
+        String cursor = asTenant(tenant).get("/api/v1/campaigns?limit=1")
+                .then().statusCode(200).body("items.size()", equalTo(1)).body("items[0].id", equalTo(second))
+                .body("nextCursor", notNullValue()).extract().path("nextCursor");
+        asTenant(tenant).queryParam("cursor", cursor).get("/api/v1/campaigns?limit=1")
+                .then().statusCode(200).body("items.size()", equalTo(1)).body("items[0].id", equalTo(first))
+                .body("nextCursor", nullValue());
     }
 
     @Test
@@ -143,10 +146,34 @@ class CampaignApiTest {
     }
 
     @Test
-    void outOfRangePagingIsNamed() {
-        asTenant(tenantA).get("/api/v1/campaigns?size=0&page=-1")
+    void aNulCharacterInTheNameIsABadRequestNotAServerError() {
+        asTenant(tenantA).contentType(ContentType.JSON).body("{\"name\":\"Spring\\u0000sale\"}")
+                .when().post("/api/v1/campaigns")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("errors.field", hasItems("size", "page"));
+                .body("errors.field", equalTo(List.of("name")));
+    }
+
+    @Test
+    void numbersBeyondTheirColumnsAreBadRequests() {
+        asTenant(tenantA).contentType(ContentType.JSON)
+                .body("{\"name\":\"huge\",\"maxConcurrentCalls\":99999999999,\"maxAttempts\":-5}")
+                .when().post("/api/v1/campaigns")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("maxConcurrentCalls"));
+        asTenant(tenantA).contentType(ContentType.JSON).body("{\"name\":\"negative\",\"maxAttempts\":-5}")
+                .when().post("/api/v1/campaigns")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("maxAttempts")));
+    }
+
+    @Test
+    void outOfRangePagingIsNamed() {
+        asTenant(tenantA).get("/api/v1/campaigns?limit=0&cursor=nonsense")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("limit"));
+        asTenant(tenantA).get("/api/v1/campaigns?cursor=nonsense")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("cursor")));
     }
 
     @Test

@@ -6,15 +6,13 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import io.switchboard.events.EventCodec;
 import io.switchboard.events.EventEnvelope;
 import io.switchboard.events.EventPayload;
 import io.switchboard.events.EventType;
+import io.switchboard.platform.persistence.AfterCommit;
 
 /**
  * Records an event in the caller's transaction. It reaches Kafka only if that transaction commits
@@ -34,7 +32,7 @@ public class Outbox {
     OutboxRelay relay;
 
     @Inject
-    TransactionSynchronizationRegistry transactions;
+    AfterCommit afterCommit;
 
     /** Must run inside the transaction that makes the change the event describes. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -56,22 +54,6 @@ public class Outbox {
     }
 
     private void wakeRelayAfterCommit() {
-        if (transactions.getResource(Outbox.class) != null) {
-            return; // already registered for this transaction
-        }
-        transactions.putResource(Outbox.class, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing to do before the commit
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.nudge();
-                }
-            }
-        });
+        afterCommit.runOnce(Outbox.class, relay::nudge);
     }
 }

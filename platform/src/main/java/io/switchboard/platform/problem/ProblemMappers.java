@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
 
+import io.switchboard.platform.text.ControlCharacters;
+import io.switchboard.platform.text.RejectControlCharacters;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -63,6 +65,10 @@ public class ProblemMappers {
                     path(uri), List.of());
         }
         String field = e instanceof JsonMappingException m ? jsonPath(m) : "";
+        if (e instanceof RejectControlCharacters.ControlCharacterException && !field.isEmpty()) {
+            return Problems.response(400, "validation", "Invalid request", field + ": " + ControlCharacters.MESSAGE,
+                    path(uri), List.of(new Problem.FieldError(field, ControlCharacters.MESSAGE)));
+        }
         String message = e.getOriginalMessage();
         if (message != null && message.length() > 200) {
             message = message.substring(0, 200);
@@ -77,6 +83,12 @@ public class ProblemMappers {
     /** Quarkus ships its own mapper for this subtype; ours must be at least as specific to win. */
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return malformedJson(e, uri);
+    }
+
+    /** More specific than Jackson's own mappers, so a control character is always our validation problem. */
+    @ServerExceptionMapper
+    public Response controlCharacter(RejectControlCharacters.ControlCharacterException e, UriInfo uri) {
         return malformedJson(e, uri);
     }
 

@@ -22,9 +22,6 @@ import io.switchboard.platform.problem.ProblemException;
 @RequestScoped
 public class TenantContext {
 
-    public static final String TENANT_CLAIM = "tid";
-    public static final String SCOPE_CLAIM = "scope";
-
     @Inject
     JsonWebToken token;
 
@@ -32,7 +29,7 @@ public class TenantContext {
         if (token == null || token.getRawToken() == null) {
             return Optional.empty();
         }
-        Object tid = token.getClaim(TENANT_CLAIM);
+        Object tid = token.getClaim(TokenClaims.TENANT);
         if (tid == null) {
             return Optional.empty();
         }
@@ -54,7 +51,7 @@ public class TenantContext {
     }
 
     public Set<String> scopes() {
-        Object scope = token == null || token.getRawToken() == null ? null : token.getClaim(SCOPE_CLAIM);
+        Object scope = token == null || token.getRawToken() == null ? null : token.getClaim(TokenClaims.SCOPE);
         return scope == null ? Set.of() : Set.of(scope.toString().replace("\"", "").trim().split("\\s+"));
     }
 

@@ -1,28 +1,24 @@
-package io.switchboard.contacts.contact;
+package io.switchboard.platform.time;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.time.ZoneId;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
-/**
- * A region time zone id java.time knows (America/New_York, Europe/Berlin, UTC). Fixed offsets such as
- * +02:00 are refused: they ignore daylight saving, so a calling window computed with them drifts.
- */
+/** A time zone {@link TimeZones#isRegionId} accepts; null is left to {@code @NotNull}/{@code @NotBlank}. */
 @Documented
 @Constraint(validatedBy = IanaTimeZone.Validator.class)
 @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)
 public @interface IanaTimeZone {
 
-    String message() default "must be an IANA time zone id like America/New_York";
+    String message() default TimeZones.MESSAGE;
 
     Class<?>[] groups() default {};
 
@@ -31,7 +27,7 @@ public @interface IanaTimeZone {
     class Validator implements ConstraintValidator<IanaTimeZone, String> {
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || ZoneId.getAvailableZoneIds().contains(value);
+            return value == null || TimeZones.isRegionId(value);
         }
     }
 }
