@@ -52,7 +52,13 @@ public class TenantAnalyticsResource {
     }
 
     private record Range(LocalDate from, LocalDate to) {
+        // four-digit years: what ISO dates in a query string mean, and far inside PostgreSQL's date range
+        private static final LocalDate EARLIEST = LocalDate.of(1, 1, 1);
+        private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
+
         static Range of(LocalDate from, LocalDate to) {
+            within("from", from);
+            within("to", to);
             LocalDate end = to != null ? to : LocalDate.now(ZoneOffset.UTC);
             LocalDate start = from != null ? from : end.minusDays(30);
             if (start.isAfter(end)) {
@@ -62,6 +68,12 @@ public class TenantAnalyticsResource {
                 throw ProblemException.badField("from", "range is limited to 366 days");
             }
             return new Range(start, end);
+        }
+
+        private static void within(String parameter, LocalDate day) {
+            if (day != null && (day.isBefore(EARLIEST) || day.isAfter(LATEST))) {
+                throw ProblemException.badField(parameter, "must be a date between 0001-01-01 and 9999-12-31");
+            }
         }
     }
 }
