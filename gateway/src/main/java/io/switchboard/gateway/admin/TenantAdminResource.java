@@ -1,6 +1,5 @@
 package io.switchboard.gateway.admin;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -10,25 +9,26 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.switchboard.gateway.identity.ClientInfo;
-import io.switchboard.gateway.identity.Organization;
+import io.switchboard.gateway.identity.OrganizationStatus;
 import io.switchboard.gateway.identity.Views;
 import io.switchboard.gateway.security.CurrentUser;
 import io.switchboard.gateway.security.Roles;
+import io.switchboard.platform.paging.Page;
+import io.switchboard.platform.paging.PageRequest;
 import io.vertx.core.http.HttpServerRequest;
 
 /** Cross-tenant administration, super_admin only; every call lands in the admin audit log. */
@@ -55,8 +55,8 @@ public class TenantAdminResource {
     }
 
     @GET
-    public List<Views.OrganizationView> list(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return service.list(actor(), limit);
+    public Page<Views.OrganizationView> list(@Valid @BeanParam PageRequest page) {
+        return service.list(actor(), page);
     }
 
     @GET
@@ -67,22 +67,22 @@ public class TenantAdminResource {
 
     @GET
     @Path("/{id}/users")
-    public List<Views.UserView> users(@PathParam("id") UUID id) {
-        return service.users(actor(), id);
+    public Page<Views.UserView> users(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
+        return service.users(actor(), id, page);
     }
 
     @POST
     @Path("/{id}/suspend")
     @Consumes(MediaType.APPLICATION_JSON)
     public Views.OrganizationView suspend(@PathParam("id") UUID id, @Valid StatusChange body) {
-        return service.setStatus(actor(), id, Organization.SUSPENDED, body == null ? null : body.reason());
+        return service.setStatus(actor(), id, OrganizationStatus.SUSPENDED, body == null ? null : body.reason());
     }
 
     @POST
     @Path("/{id}/activate")
     @Consumes(MediaType.APPLICATION_JSON)
     public Views.OrganizationView activate(@PathParam("id") UUID id, @Valid StatusChange body) {
-        return service.setStatus(actor(), id, Organization.ACTIVE, body == null ? null : body.reason());
+        return service.setStatus(actor(), id, OrganizationStatus.ACTIVE, body == null ? null : body.reason());
     }
 
     @PUT

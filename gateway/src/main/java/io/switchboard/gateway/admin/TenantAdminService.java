@@ -1,7 +1,6 @@
 package io.switchboard.gateway.admin;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +10,7 @@ import jakarta.transaction.Transactional;
 import io.switchboard.gateway.audit.AdminAuditLog;
 import io.switchboard.gateway.identity.Organization;
 import io.switchboard.gateway.identity.OrganizationRepository;
+import io.switchboard.gateway.identity.OrganizationStatus;
 import io.switchboard.gateway.identity.User;
 import io.switchboard.gateway.identity.UserRepository;
 import io.switchboard.gateway.identity.Views;
@@ -18,6 +18,9 @@ import io.switchboard.gateway.security.CallerCache;
 import io.switchboard.events.EventCatalog;
 import io.switchboard.events.tenant.TenantStatusChangedV1;
 import io.switchboard.platform.outbox.Outbox;
+import io.switchboard.platform.paging.Cursor;
+import io.switchboard.platform.paging.Page;
+import io.switchboard.platform.paging.PageRequest;
 import io.switchboard.platform.problem.ProblemException;
 
 /**
@@ -47,10 +50,10 @@ public class TenantAdminService {
     public record Actor(User user, String ip, String userAgent) {
     }
 
-    public List<Views.OrganizationView> list(Actor actor, int limit) {
-        List<Views.OrganizationView> out = organizations.listNewestFirst(limit).stream()
-                .map(Views.OrganizationView::of).toList();
-        record(actor, null, "tenant.list", "organizations", "{\"count\":" + out.size() + "}");
+    public Page<Views.OrganizationView> list(Actor actor, PageRequest page) {
+        Page<Views.OrganizationView> out = Page.of(organizations.listNewestFirst(page), page,
+                o -> new Cursor(o.createdAt, o.id), Views.OrganizationView::of);
+        record(actor, null, "tenant.list", "organizations", "{\"count\":" + out.items().size() + "}");
         return out;
     }
 
@@ -60,26 +63,28 @@ public class TenantAdminService {
         return Views.OrganizationView.of(org);
     }
 
-    public List<Views.UserView> users(Actor actor, UUID id) {
+    public Page<Views.UserView> users(Actor actor, UUID id, PageRequest page) {
         find(id);
-        List<Views.UserView> out = users.listByTenant(id).stream().map(Views.UserView::of).toList();
-        record(actor, id, "tenant.users.list", "organizations/" + id + "/users", "{\"count\":" + out.size() + "}");
+        Page<Views.UserView> out = Page.of(users.listByTenant(id, page), page, u -> new Cursor(u.createdAt, u.id),
+                Views.UserView::of);
+        record(actor, id, "tenant.users.list", "organizations/" + id + "/users",
+                "{\"count\":" + out.items().size() + "}");
         return out;
     }
 
     /** Suspended tenants cannot log in, refresh, or call the API (tokens and keys stop working). */
-    public Views.OrganizationView setStatus(Actor actor, UUID id, String status, String reason) {
+    public Views.OrganizationView setStatus(Actor actor, UUID id, OrganizationStatus status, String reason) {
         Organization org = find(id);
-        String before = org.status;
+        OrganizationStatus before = org.status;
         org.status = status;
         org.updatedAt = Instant.now();
         callers.invalidateAfterCommit();
-        if (!status.equals(before)) {
+        if (status != before) {
             outbox.publish(EventCatalog.TENANT_STATUS_CHANGED, id,
-                    new TenantStatusChangedV1(id.toString(), status, org.updatedAt));
+                    new TenantStatusChangedV1(id.toString(), status.wire(), org.updatedAt));
         }
-        record(actor, id, Organization.SUSPENDED.equals(status) ? "tenant.suspend" : "tenant.activate",
-                "organizations/" + id, "{\"from\":\"" + before + "\",\"to\":\"" + status + "\",\"reason\":"
+        record(actor, id, status == OrganizationStatus.SUSPENDED ? "tenant.suspend" : "tenant.activate",
+                "organizations/" + id, "{\"from\":\"" + before.wire() + "\",\"to\":\"" + status.wire() + "\",\"reason\":"
                         + jsonString(reason) + "}");
         return Views.OrganizationView.of(org);
     }

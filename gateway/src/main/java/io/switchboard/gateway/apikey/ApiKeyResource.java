@@ -1,12 +1,12 @@
 package io.switchboard.gateway.apikey;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -22,6 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.switchboard.gateway.identity.User;
 import io.switchboard.gateway.security.CurrentUser;
 import io.switchboard.gateway.security.Roles;
+import io.switchboard.platform.paging.Page;
+import io.switchboard.platform.paging.PageRequest;
 
 /** API keys of the caller's organization; managing them is for admins. */
 @Path("/api/v1/api-keys")
@@ -37,8 +39,8 @@ public class ApiKeyResource {
     CurrentUser current;
 
     @GET
-    public List<ApiKeyViews.ApiKeyView> list() {
-        return service.list(current.tenantId());
+    public Page<ApiKeyViews.ApiKeyView> list(@Valid @BeanParam PageRequest page) {
+        return service.list(current.tenantId(), page);
     }
 
     /** The answer holds the key ({@code sb_<prefix>_<secret>}); it cannot be shown again. */

@@ -14,6 +14,9 @@ import org.jboss.logging.Logger;
 import io.switchboard.gateway.security.CallerCache;
 import io.switchboard.gateway.security.Scopes;
 import io.switchboard.gateway.security.Secrets;
+import io.switchboard.platform.paging.Cursor;
+import io.switchboard.platform.paging.Page;
+import io.switchboard.platform.paging.PageRequest;
 import io.switchboard.platform.problem.Problem;
 import io.switchboard.platform.problem.ProblemException;
 
@@ -30,8 +33,9 @@ public class ApiKeyService {
     CallerCache callers;
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<ApiKeyViews.ApiKeyView> list(UUID tenantId) {
-        return keys.listByTenant(tenantId).stream().map(ApiKeyViews.ApiKeyView::of).toList();
+    public Page<ApiKeyViews.ApiKeyView> list(UUID tenantId, PageRequest page) {
+        return Page.of(keys.listByTenant(tenantId, page), page, k -> new Cursor(k.createdAt, k.id),
+                ApiKeyViews.ApiKeyView::of);
     }
 
     public ApiKeyViews.CreatedApiKey create(UUID tenantId, UUID actor, ApiKeyViews.CreateApiKey request) {

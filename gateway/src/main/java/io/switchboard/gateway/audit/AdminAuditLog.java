@@ -2,7 +2,9 @@ package io.switchboard.gateway.audit;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -14,6 +16,11 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import org.jboss.logging.Logger;
+
+import io.switchboard.platform.paging.Cursor;
+import io.switchboard.platform.paging.Keyset;
+import io.switchboard.platform.paging.Page;
+import io.switchboard.platform.paging.PageRequest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -70,35 +77,31 @@ public class AdminAuditLog {
 
     /** Newest first; both filters optional. */
     @Transactional(TxType.SUPPORTS)
-    public AuditLogPage search(UUID targetTenantId, String action, int page, int size) {
+    public Page<AuditEntry> search(UUID targetTenantId, String action, PageRequest page) {
         StringBuilder where = new StringBuilder(" WHERE true");
-        List<Object> params = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
         if (targetTenantId != null) {
-            params.add(targetTenantId);
-            where.append(" AND target_tenant_id = ?").append(params.size());
+            params.put("targetTenantId", targetTenantId);
+            where.append(" AND target_tenant_id = :targetTenantId");
         }
         if (action != null && !action.isBlank()) {
-            params.add(action.trim());
-            where.append(" AND action = ?").append(params.size());
+            params.put("action", action.trim());
+            where.append(" AND action = :action");
         }
-        Query count = em.createNativeQuery("SELECT count(*) FROM admin_audit_log" + where);
+        Keyset keyset = Keyset.after(page.after(), "created_at", "id", OffsetDateTime.class);
+        params.put("limit", page.fetchSize());
         Query rows = em.createNativeQuery("""
                 SELECT id, actor_user_id, actor_tenant_id, target_tenant_id, action, resource, details::text,
                        host(ip), user_agent, created_at
-                FROM admin_audit_log""" + where + " ORDER BY created_at DESC, id LIMIT " + size + " OFFSET "
-                + ((long) page * size));
-        for (int i = 0; i < params.size(); i++) {
-            count.setParameter(i + 1, params.get(i));
-            rows.setParameter(i + 1, params.get(i));
-        }
-        long total = ((Number) count.getSingleResult()).longValue();
+                FROM admin_audit_log""" + where + keyset.and() + keyset.orderBy() + " LIMIT :limit");
+        keyset.params(params).forEach(rows::setParameter);
         List<AuditEntry> items = new ArrayList<>();
         for (Object row : rows.getResultList()) {
             Object[] r = (Object[]) row;
             items.add(new AuditEntry((UUID) r[0], (UUID) r[1], (UUID) r[2], (UUID) r[3], (String) r[4], (String) r[5],
                     (String) r[6], (String) r[7], (String) r[8], toOffset(r[9])));
         }
-        return new AuditLogPage(items, page, size, total);
+        return Page.of(items, page, e -> Cursor.of(e.createdAt(), e.id()), e -> e);
     }
 
     private String detailsJson(String details) {

@@ -4,15 +4,17 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import io.switchboard.platform.paging.Page;
+import io.switchboard.platform.paging.PageRequest;
 import io.switchboard.platform.problem.ProblemException;
 
 /** The audit log, for super_admins only: every tenant's entries, filterable by target tenant and action. */
@@ -25,10 +27,9 @@ public class AuditLogResource {
     AdminAuditLog auditLog;
 
     @GET
-    public AuditLogPage list(@QueryParam("targetTenantId") String targetTenantId, @QueryParam("action") String action,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return auditLog.search(uuid("targetTenantId", targetTenantId), action, page, size);
+    public Page<AuditEntry> list(@QueryParam("targetTenantId") String targetTenantId,
+            @QueryParam("action") @Size(max = 100) String action, @Valid @BeanParam PageRequest page) {
+        return auditLog.search(uuid("targetTenantId", targetTenantId), action, page);
     }
 
     private static UUID uuid(String field, String value) {

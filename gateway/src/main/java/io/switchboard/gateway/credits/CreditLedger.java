@@ -6,12 +6,19 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import io.switchboard.platform.paging.Cursor;
+import io.switchboard.platform.paging.Keyset;
+import io.switchboard.platform.paging.Page;
+import io.switchboard.platform.paging.PageRequest;
 
 
 /**
@@ -78,20 +85,24 @@ public class CreditLedger {
         return Optional.of(new CreditBalance(tenantId, ((Number) r[0]).intValue(), time(r[1])));
     }
 
-    TransactionPage transactions(UUID tenantId, int page, int size) {
-        long total = ((Number) em.createNativeQuery("SELECT count(*) FROM credit_transactions WHERE tenant_id = ?1")
-                .setParameter(1, tenantId).getSingleResult()).longValue();
-        List<?> rows = em.createNativeQuery("""
+    boolean hasEntries(UUID tenantId) {
+        return !em.createNativeQuery("SELECT 1 FROM credit_transactions WHERE tenant_id = ?1 LIMIT 1")
+                .setParameter(1, tenantId).getResultList().isEmpty();
+    }
+
+    Page<CreditTransaction> transactions(UUID tenantId, PageRequest page) {
+        Keyset keyset = Keyset.after(page.after(), "created_at", "id", OffsetDateTime.class);
+        Query query = em.createNativeQuery("""
                 SELECT id, type, amount, balance_after, call_id, description, created_at FROM credit_transactions
-                WHERE tenant_id = ?1 ORDER BY created_at DESC, id LIMIT ?2 OFFSET ?3""")
-                .setParameter(1, tenantId).setParameter(2, size).setParameter(3, (long) page * size).getResultList();
+                WHERE tenant_id = :tenantId""" + keyset.and() + keyset.orderBy() + " LIMIT :limit");
+        keyset.params(Map.of("tenantId", tenantId, "limit", page.fetchSize())).forEach(query::setParameter);
         List<CreditTransaction> items = new ArrayList<>();
-        for (Object row : rows) {
+        for (Object row : query.getResultList()) {
             Object[] r = (Object[]) row;
             items.add(new CreditTransaction((UUID) r[0], (String) r[1], ((Number) r[2]).intValue(),
                     ((Number) r[3]).intValue(), (UUID) r[4], (String) r[5], time(r[6])));
         }
-        return new TransactionPage(items, page, size, total);
+        return Page.of(items, page, t -> Cursor.of(t.createdAt(), t.id()), t -> t);
     }
 
     private static OffsetDateTime time(Object value) {

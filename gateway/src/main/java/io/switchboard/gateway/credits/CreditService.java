@@ -17,6 +17,8 @@ import io.switchboard.events.EventCatalog;
 import io.switchboard.events.credits.CreditBalanceChangedV1;
 import io.switchboard.gateway.audit.AdminAuditLog;
 import io.switchboard.platform.outbox.Outbox;
+import io.switchboard.platform.paging.Page;
+import io.switchboard.platform.paging.PageRequest;
 
 /**
  * The credit rules. Every change locks the tenant's balance row, writes one ledger entry and (when the balance
@@ -111,7 +113,7 @@ public class CreditService {
     @Transactional(TxType.MANDATORY)
     public void openAccount(UUID tenantId, UUID userId) {
         int before = ledger.lock(tenantId);
-        if (before != 0 || config.signupCredits() <= 0 || ledger.transactions(tenantId, 0, 1).total() > 0) {
+        if (before != 0 || config.signupCredits() <= 0 || ledger.hasEntries(tenantId)) {
             return;
         }
         int after = ledger.credit(tenantId, config.signupCredits());
@@ -125,8 +127,8 @@ public class CreditService {
     }
 
     @Transactional(TxType.SUPPORTS)
-    public TransactionPage transactions(UUID tenantId, int page, int size) {
-        return ledger.transactions(tenantId, page, size);
+    public Page<CreditTransaction> transactions(UUID tenantId, PageRequest page) {
+        return ledger.transactions(tenantId, page);
     }
 
     private void publish(UUID tenantId, int balance, int change, TransactionType reason, UUID callId) {

@@ -1,16 +1,16 @@
 package io.switchboard.gateway.credits;
 
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import io.quarkus.security.Authenticated;
+import io.switchboard.platform.paging.Page;
+import io.switchboard.platform.paging.PageRequest;
 import io.switchboard.platform.tenant.TenantContext;
 
 /** The caller's own tenant's credits: balance and ledger. The tenant comes from the verified token only. */
@@ -32,8 +32,7 @@ public class CreditsResource {
 
     @GET
     @Path("/transactions")
-    public TransactionPage transactions(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return credits.transactions(tenant.require(), page, size);
+    public Page<CreditTransaction> transactions(@Valid @BeanParam PageRequest page) {
+        return credits.transactions(tenant.require(), page);
     }
 }

@@ -19,6 +19,7 @@ import io.vertx.core.Vertx;
 import io.smallrye.common.vertx.ContextLocals;
 import io.smallrye.common.vertx.VertxContext;
 import io.switchboard.gateway.security.Caller;
+import io.switchboard.platform.tenant.TokenClaims;
 
 /**
  * Watches every exchange from the first route on (ahead of the proxy and Quarkus REST) and, when the response
@@ -107,7 +108,7 @@ public class FailureLogRoute {
             SecurityIdentity identity = user.getSecurityIdentity();
             if (identity != null && !identity.isAnonymous() && identity.getPrincipal() instanceof JsonWebToken jwt) {
                 who[0] = uuidOrNull(jwt.getSubject());
-                Object tid = jwt.getClaim("tid");
+                Object tid = jwt.getClaim(TokenClaims.TENANT);
                 who[1] = tid == null ? null : uuidOrNull(tid.toString().replace("\"", ""));
             }
         }

@@ -1,8 +1,6 @@
 package io.switchboard.gateway.identity;
 
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +25,7 @@ import io.switchboard.gateway.security.TokenIssuer;
 import io.switchboard.platform.problem.Problem;
 import io.switchboard.platform.outbox.Outbox;
 import io.switchboard.platform.problem.ProblemException;
+import io.switchboard.platform.time.TimeZones;
 import io.switchboard.platform.tenant.TenantSession;
 
 /**
@@ -86,10 +85,8 @@ public class AuthService {
         String email = request.admin().email().trim().toLowerCase(Locale.ROOT);
         String slug = request.organization().slug();
         String zone = request.organization().timeZone().trim();
-        try {
-            ZoneId.of(zone);
-        } catch (DateTimeException e) {
-            throw ProblemException.badField("organization.timeZone", "is not an IANA time zone such as Europe/Berlin");
+        if (!TimeZones.isRegionId(zone)) {
+            throw ProblemException.badField("organization.timeZone", TimeZones.MESSAGE);
         }
         if (users.findByEmail(email).isPresent()) {
             throw conflict("admin.email", "an account with this e-mail already exists");
@@ -103,7 +100,7 @@ public class AuthService {
         org.slug = slug;
         org.name = request.organization().name().trim();
         org.timeZone = zone;
-        org.status = Organization.ACTIVE;
+        org.status = OrganizationStatus.ACTIVE;
         org.createdAt = now;
         org.updatedAt = now;
         organizations.persist(org);

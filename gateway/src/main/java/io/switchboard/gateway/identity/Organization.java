@@ -13,9 +13,6 @@ import jakarta.persistence.Table;
 @Table(name = "organizations")
 public class Organization {
 
-    public static final String ACTIVE = "active";
-    public static final String SUSPENDED = "suspended";
-
     @Id
     public UUID id;
 
@@ -26,7 +23,7 @@ public class Organization {
     @Column(name = "time_zone")
     public String timeZone;
 
-    public String status;
+    public OrganizationStatus status;
 
     @Column(name = "rate_limit_per_minute")
     public Integer rateLimitPerMinute;
@@ -38,6 +35,6 @@ public class Organization {
     public Instant updatedAt;
 
     public boolean isActive() {
-        return ACTIVE.equals(status);
+        return status == OrganizationStatus.ACTIVE;
     }
 }

@@ -1,12 +1,16 @@
 package io.switchboard.gateway.identity;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.switchboard.platform.paging.Keyset;
+import io.switchboard.platform.paging.PageRequest;
 
 @ApplicationScoped
 public class OrganizationRepository implements PanacheRepositoryBase<Organization, UUID> {
@@ -15,7 +19,10 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
         return find("slug", slug).firstResultOptional();
     }
 
-    public List<Organization> listNewestFirst(int limit) {
-        return find("order by createdAt desc").page(0, limit).list();
+    /** Newest first, after the page's cursor; one row more than the limit. */
+    public List<Organization> listNewestFirst(PageRequest page) {
+        Keyset keyset = Keyset.after(page.after(), "createdAt", "id", Instant.class);
+        return find("from Organization" + keyset.where() + keyset.orderBy(), keyset.params(Map.of()))
+                .range(0, page.fetchSize() - 1).list();
     }
 }

@@ -2,18 +2,24 @@ package io.switchboard.gateway.identity;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.switchboard.platform.paging.Keyset;
+import io.switchboard.platform.paging.PageRequest;
 
 @ApplicationScoped
 public class SessionRepository implements PanacheRepositoryBase<Session, UUID> {
 
-    public List<Session> liveSessionsOf(UUID userId, Instant now) {
-        return list("userId = ?1 and revokedAt is null and expiresAt > ?2 order by lastUsedAt desc", userId, now);
+    /** Newest login first (a stable key, unlike last use), after the page's cursor; one row more than the limit. */
+    public List<Session> liveSessionsOf(UUID userId, Instant now, PageRequest page) {
+        Keyset keyset = Keyset.after(page.after(), "createdAt", "id", Instant.class);
+        return find("userId = :userId and revokedAt is null and expiresAt > :now" + keyset.and() + keyset.orderBy(),
+                keyset.params(Map.of("userId", userId, "now", now))).range(0, page.fetchSize() - 1).list();
     }
 
     public Optional<Session> findOwn(UUID userId, UUID id) {

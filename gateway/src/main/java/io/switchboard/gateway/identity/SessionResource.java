@@ -1,11 +1,12 @@
 package io.switchboard.gateway.identity;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,6 +20,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.security.Authenticated;
 import io.switchboard.gateway.security.CallerCache;
 import io.switchboard.gateway.security.CurrentUser;
+import io.switchboard.platform.paging.Cursor;
+import io.switchboard.platform.paging.Page;
+import io.switchboard.platform.paging.PageRequest;
 import io.switchboard.platform.problem.ProblemException;
 
 /** The caller's own sessions (devices): where and when each was last used, and ending one. */
@@ -38,11 +42,11 @@ public class SessionResource {
     CallerCache callers;
 
     @GET
-    public List<Views.SessionView> list() {
+    public Page<Views.SessionView> list(@Valid @BeanParam PageRequest page) {
         User me = current.require();
         UUID currentSession = current.sessionId();
-        return sessions.liveSessionsOf(me.id, Instant.now()).stream()
-                .map(s -> Views.SessionView.of(s, currentSession)).toList();
+        return Page.of(sessions.liveSessionsOf(me.id, Instant.now(), page), page, s -> new Cursor(s.createdAt, s.id),
+                s -> Views.SessionView.of(s, currentSession));
     }
 
     @DELETE

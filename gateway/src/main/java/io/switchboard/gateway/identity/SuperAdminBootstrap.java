@@ -54,7 +54,7 @@ public class SuperAdminBootstrap {
             org.slug = PLATFORM_SLUG;
             org.name = "Switchboard platform";
             org.timeZone = "UTC";
-            org.status = Organization.ACTIVE;
+            org.status = OrganizationStatus.ACTIVE;
             org.createdAt = now;
             org.updatedAt = now;
             organizations.persist(org);

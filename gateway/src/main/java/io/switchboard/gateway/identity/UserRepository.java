@@ -1,12 +1,16 @@
 package io.switchboard.gateway.identity;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.switchboard.platform.paging.Keyset;
+import io.switchboard.platform.paging.PageRequest;
 
 @ApplicationScoped
 public class UserRepository implements PanacheRepositoryBase<User, UUID> {
@@ -20,7 +24,10 @@ public class UserRepository implements PanacheRepositoryBase<User, UUID> {
         return find("id = ?1 and tenantId = ?2", id, tenantId).firstResultOptional();
     }
 
-    public List<User> listByTenant(UUID tenantId) {
-        return list("tenantId = ?1 order by createdAt", tenantId);
+    /** Newest first, after the page's cursor; one row more than the limit. */
+    public List<User> listByTenant(UUID tenantId, PageRequest page) {
+        Keyset keyset = Keyset.after(page.after(), "createdAt", "id", Instant.class);
+        return find("tenantId = :tenantId" + keyset.and() + keyset.orderBy(), keyset.params(Map.of("tenantId", tenantId)))
+                .range(0, page.fetchSize() - 1).list();
     }
 }

@@ -1,12 +1,12 @@
 package io.switchboard.gateway.identity;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -22,6 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.security.Authenticated;
 import io.switchboard.gateway.security.CurrentUser;
 import io.switchboard.gateway.security.Roles;
+import io.switchboard.platform.paging.Page;
+import io.switchboard.platform.paging.PageRequest;
 
 @Path("/api/v1/users")
 @Tag(name = "users")
@@ -39,8 +41,8 @@ public class UserResource {
 
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.SUPER_ADMIN })
-    public List<Views.UserView> list() {
-        return service.list(current.tenantId());
+    public Page<Views.UserView> list(@Valid @BeanParam PageRequest page) {
+        return service.list(current.tenantId(), page);
     }
 
     @POST

@@ -13,6 +13,9 @@ import org.jboss.logging.Logger;
 
 import io.switchboard.gateway.security.CallerCache;
 import io.switchboard.gateway.security.Roles;
+import io.switchboard.platform.paging.Cursor;
+import io.switchboard.platform.paging.Page;
+import io.switchboard.platform.paging.PageRequest;
 import io.switchboard.platform.problem.Problem;
 import io.switchboard.platform.problem.ProblemException;
 
@@ -36,8 +39,8 @@ public class UserService {
     CallerCache callers;
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Views.UserView> list(UUID tenantId) {
-        return users.listByTenant(tenantId).stream().map(Views.UserView::of).toList();
+    public Page<Views.UserView> list(UUID tenantId, PageRequest page) {
+        return Page.of(users.listByTenant(tenantId, page), page, u -> new Cursor(u.createdAt, u.id), Views.UserView::of);
     }
 
     public Views.UserView create(UUID tenantId, UUID actor, UserRequests.CreateUser request) {

@@ -18,7 +18,7 @@ public final class Views {
         }
     }
 
-    public record OrganizationView(UUID id, String slug, String name, String timeZone, String status,
+    public record OrganizationView(UUID id, String slug, String name, String timeZone, OrganizationStatus status,
             Integer rateLimitPerMinute, Instant createdAt) {
 
         public static OrganizationView of(Organization o) {

@@ -4,9 +4,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import io.switchboard.platform.persistence.AfterCommit;
 
 /**
  * What the proxy looked up about a caller (user + session + tenant, or API key + tenant), kept for
@@ -21,7 +20,7 @@ public class CallerCache {
     AuthConfig config;
 
     @Inject
-    TransactionSynchronizationRegistry transactions;
+    AfterCommit afterCommit;
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
 
@@ -55,18 +54,6 @@ public class CallerCache {
     /** Clears now and again once the current transaction has committed (so nothing stale is re-cached meanwhile). */
     public void invalidateAfterCommit() {
         invalidateAll();
-        if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                    // nothing before the commit
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    invalidateAll();
-                }
-            });
-        }
+        afterCommit.run(this::invalidateAll);
     }
 }

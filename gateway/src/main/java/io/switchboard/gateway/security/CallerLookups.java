@@ -13,6 +13,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.switchboard.gateway.identity.OrganizationStatus;
+
 /** The blocking database side of proxy authentication; called on worker threads only. */
 @ApplicationScoped
 public class CallerLookups {
@@ -51,7 +53,7 @@ public class CallerLookups {
             em.createNativeQuery("UPDATE sessions SET last_used_at = now() WHERE id = ?1 "
                     + "AND last_used_at < now() - interval '1 minute'").setParameter(1, sessionId).executeUpdate();
         }
-        return new UserGrant(Boolean.TRUE.equals(row[0]) && sessionOk, "active".equals(row[1]), integer(row[2]));
+        return new UserGrant(Boolean.TRUE.equals(row[0]) && sessionOk, OrganizationStatus.ACTIVE.wire().equals(row[1]), integer(row[2]));
     }
 
     @Transactional
@@ -73,7 +75,7 @@ public class CallerLookups {
                 + "AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')")
                 .setParameter(1, id).executeUpdate();
         return new KeyGrant(id, (UUID) row[1], new LinkedHashSet<>(Scopes.parse((String) row[2])), instant(row[3]),
-                Boolean.TRUE.equals(row[4]), "active".equals(row[5]), integer(row[6]), integer(row[7]));
+                Boolean.TRUE.equals(row[4]), OrganizationStatus.ACTIVE.wire().equals(row[5]), integer(row[6]), integer(row[7]));
     }
 
     private static Integer integer(Object value) {

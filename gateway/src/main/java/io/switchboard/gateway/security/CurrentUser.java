@@ -14,6 +14,7 @@ import io.switchboard.gateway.identity.Session;
 import io.switchboard.gateway.identity.SessionRepository;
 import io.switchboard.gateway.identity.User;
 import io.switchboard.gateway.identity.UserRepository;
+import io.switchboard.platform.tenant.TokenClaims;
 
 /**
  * The caller of a gateway endpoint, from the verified access token, re-checked against the database: a valid
@@ -44,7 +45,7 @@ public class CurrentUser {
             throw AuthProblem.unauthorized("this endpoint needs a bearer access token");
         }
         UUID id = Claims.uuid(jwt.getSubject());
-        UUID tenant = Claims.uuid(Claims.string(jwt, "tid"));
+        UUID tenant = Claims.uuid(Claims.string(jwt, TokenClaims.TENANT));
         User found = id == null ? null : users.findById(id);
         if (found == null || !found.tenantId.equals(tenant) || !found.active) {
             throw AuthProblem.invalidToken("the account behind this token is not active");
@@ -69,6 +70,6 @@ public class CurrentUser {
     }
 
     public UUID sessionId() {
-        return Claims.uuid(Claims.string(jwt, "sid"));
+        return Claims.uuid(Claims.string(jwt, TokenClaims.SESSION));
     }
 }

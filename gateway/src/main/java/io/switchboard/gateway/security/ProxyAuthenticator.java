@@ -16,6 +16,7 @@ import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
+import io.switchboard.platform.tenant.TokenClaims;
 
 /**
  * Who is calling a proxied {@code /api/v1/**} path: an access token ({@code Authorization: Bearer <jwt>}, aud
@@ -66,14 +67,14 @@ public class ProxyAuthenticator {
             return Future.failedFuture(AuthProblem.invalidToken("the access token is invalid or expired"));
         }
         UUID user = Claims.uuid(jwt.getSubject());
-        UUID tenant = Claims.uuid(Claims.string(jwt, "tid"));
-        UUID session = Claims.uuid(Claims.string(jwt, "sid"));
+        UUID tenant = Claims.uuid(Claims.string(jwt, TokenClaims.TENANT));
+        UUID session = Claims.uuid(Claims.string(jwt, TokenClaims.SESSION));
         Set<String> groups = jwt.getGroups();
         String role = groups == null ? null : groups.stream().filter(Roles::isValid).findFirst().orElse(null);
         if (user == null || tenant == null || role == null) {
             return Future.failedFuture(AuthProblem.invalidToken("the access token lacks sub, tid or a role"));
         }
-        Set<String> scopes = Collections.unmodifiableSet(Scopes.parse(Claims.string(jwt, "scope")));
+        Set<String> scopes = Collections.unmodifiableSet(Scopes.parse(Claims.string(jwt, TokenClaims.SCOPE)));
         String key = "user:" + user + ':' + tenant + ':' + session;
         CallerLookups.UserGrant cached = cache.get(key);
         Future<CallerLookups.UserGrant> grant = cached != null ? Future.succeededFuture(cached)

@@ -24,6 +24,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.util.KeyUtils;
+import io.switchboard.platform.tenant.TokenClaims;
 
 /**
  * Signs the two kinds of token of the contract (see docs/auth.md): access tokens for API clients
@@ -73,9 +74,9 @@ public class TokenIssuer {
                 .subject(userId.toString())
                 .upn(userId.toString())
                 .groups(Set.of(role))
-                .claim("tid", tenantId.toString())
-                .claim("scope", Scopes.claim(scopes))
-                .claim("sid", sessionId.toString())
+                .claim(TokenClaims.TENANT, tenantId.toString())
+                .claim(TokenClaims.SCOPE, Scopes.claim(scopes))
+                .claim(TokenClaims.SESSION, sessionId.toString())
                 .expiresIn(config.accessTokenTtl())
                 .jws().keyId(config.keyId())
                 .sign(signingKey());
@@ -97,8 +98,8 @@ public class TokenIssuer {
                 .subject(subject)
                 .upn(subject)
                 .groups(Set.of(role))
-                .claim("tid", tenantId.toString())
-                .claim("scope", String.join(" ", scopes))
+                .claim(TokenClaims.TENANT, tenantId.toString())
+                .claim(TokenClaims.SCOPE, String.join(" ", scopes))
                 .expiresIn(config.internalTokenTtl())
                 .jws().keyId(config.keyId())
                 .sign(signingKey());

@@ -36,7 +36,7 @@ class TenantAdminTest {
         given().header("Authorization", root.bearer()).header("User-Agent", "admin-console")
                 .get("/api/v1/admin/tenants")
                 .then().statusCode(200)
-                .body("id", hasItem(tenant.tenantId().toString()));
+                .body("items.id", hasItem(tenant.tenantId().toString()));
 
         assertEquals(before + 1, audits(root, "tenant.list", null));
         assertEquals("admin-console", Db.value("SELECT user_agent FROM admin_audit_log WHERE actor_user_id = ? "

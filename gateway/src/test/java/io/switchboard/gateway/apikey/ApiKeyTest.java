@@ -45,9 +45,9 @@ class ApiKeyTest {
         org.hamcrest.MatcherAssert.assertThat(key, matchesPattern("sb_" + prefix + "_[A-Za-z0-9]{43}"));
         given().header("Authorization", admin.bearer()).get("/api/v1/api-keys")
                 .then().statusCode(200)
-                .body("[0].prefix", equalTo(prefix))
-                .body("[0].key", nullValue())
-                .body("[0].scopes", equalTo(List.of("calls:read")));
+                .body("items[0].prefix", equalTo(prefix))
+                .body("items[0].key", nullValue())
+                .body("items[0].scopes", equalTo(List.of("calls:read")));
         assertEquals(Secrets.sha256(key), Db.value("SELECT key_hash FROM api_keys WHERE id = ?::uuid", created.getString("id")));
         assertEquals(0, Db.count("SELECT count(*) FROM api_keys WHERE key_hash = ? OR name = ?", key, key));
     }
@@ -106,7 +106,7 @@ class ApiKeyTest {
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", org.hamcrest.Matchers.containsString("invalid_token"));
         given().header("Authorization", admin.bearer()).get("/api/v1/api-keys")
-                .then().body("[0].revokedAt", not(nullValue()));
+                .then().body("items[0].revokedAt", not(nullValue()));
     }
 
     @Test

@@ -39,7 +39,7 @@ final class CreditsFixture {
     }
 
     List<Map<String, Object>> ledger() {
-        return given().auth().oauth2(userToken).queryParam("size", 200).get("/api/v1/credits/transactions")
+        return given().auth().oauth2(userToken).queryParam("limit", 200).get("/api/v1/credits/transactions")
                 .then().statusCode(200).extract().path("items");
     }
 

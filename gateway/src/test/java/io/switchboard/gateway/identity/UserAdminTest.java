@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.util.Map;
@@ -27,8 +28,8 @@ class UserAdminTest {
 
         given().header("Authorization", admin.bearer()).get("/api/v1/users")
                 .then().statusCode(200)
-                .body("email", containsInAnyOrder(admin.email(), member.email()))
-                .body("tenantId", contains(admin.tenantId().toString(), admin.tenantId().toString()));
+                .body("items.email", containsInAnyOrder(admin.email(), member.email()))
+                .body("items.tenantId", contains(admin.tenantId().toString(), admin.tenantId().toString()));
     }
 
     @Test
@@ -74,16 +75,17 @@ class UserAdminTest {
 
         given().header("Authorization", laptop.bearer()).get("/api/v1/sessions")
                 .then().statusCode(200)
-                .body("", hasSize(2))
-                .body("userAgent", hasItem("laptop-browser"))
-                .body("find { it.current }.id", equalTo(laptop.sessionId().toString()))
-                .body("ip", hasItem("127.0.0.1"));
+                .body("items", hasSize(2))
+                .body("nextCursor", nullValue())
+                .body("items.userAgent", hasItem("laptop-browser"))
+                .body("items.find { it.current }.id", equalTo(laptop.sessionId().toString()))
+                .body("items.ip", hasItem("127.0.0.1"));
 
         given().header("Authorization", laptop.bearer()).delete("/api/v1/sessions/" + admin.sessionId())
                 .then().statusCode(204);
 
         given().header("Authorization", laptop.bearer()).get("/api/v1/sessions")
-                .then().statusCode(200).body("id", contains(laptop.sessionId().toString()));
+                .then().statusCode(200).body("items.id", contains(laptop.sessionId().toString()));
         given().contentType("application/json").body(Map.of("refreshToken", admin.refreshToken()))
                 .post("/api/v1/auth/refresh").then().statusCode(401);
     }
