@@ -126,12 +126,18 @@ class ContactApiTest {
     }
 
     @Test
-    void aNulCharacterInANameIsABadRequestNotAServerError() {
+    void aNulCharacterOrHalfASurrogatePairInANameIsABadRequestNotAServerError() {
         asTenant(tenantA).contentType(ContentType.JSON)
                 .body("{\"phone\":\"+14155550124\",\"firstName\":\"Ada\\u0000\"}")
                 .when().post("/api/v1/contacts")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", equalTo(java.util.List.of("firstName")));
+        // half of a surrogate pair is not text either (the driver would store it as '?')
+        asTenant(tenantA).contentType(ContentType.JSON)
+                .body("{\"phone\":\"+14155550124\",\"lastName\":\"Love\\ud83dlace\"}")
+                .when().post("/api/v1/contacts")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(java.util.List.of("lastName")));
         // unicode beyond the BMP and combining marks are ordinary text
         asTenant(tenantA).contentType(ContentType.JSON)
                 .body("{\"phone\":\"+14155550125\",\"firstName\":\"Zoë 🎧 \\u00e9\u0301\"}")

@@ -18,13 +18,17 @@ class ControlCharactersTest {
     }
 
     @Test
-    void nulAndOtherC0ControlsAreForbiddenButWhitespaceAndUnicodeAreText() {
+    void nulOtherC0ControlsAndUnpairedSurrogatesAreForbiddenButWhitespaceAndUnicodeAreText() {
         assertTrue(ControlCharacters.containsForbidden("a\u0000b"));
         assertTrue(ControlCharacters.containsForbidden("\u001b[31m"));
         assertTrue(ControlCharacters.containsForbidden("\u007f"));
         assertFalse(ControlCharacters.containsForbidden("line one\r\nline\ttwo"));
         assertFalse(ControlCharacters.containsForbidden("Zoë 🎧 日本語 \u0301"));
         assertFalse(ControlCharacters.containsForbidden(null));
+        assertTrue(ControlCharacters.containsForbidden("x\ud800y"));
+        assertTrue(ControlCharacters.containsForbidden("x\udc00"));
+        assertTrue(ControlCharacters.containsForbidden("\ud83d"));
+        assertFalse(ControlCharacters.containsForbidden("\ud83c\udfa7"));
     }
 
     @Test
