@@ -630,6 +630,12 @@ class OpenApiFuzzTest {
     }
 
     private static String summary(List<String> failures) {
+        try { // the whole list, for whoever fixes them (the assertion message shows the first 40)
+            java.nio.file.Files.write(java.nio.file.Path.of("target", "fuzz-violations.txt"), failures,
+                    StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            System.out.println("cannot write target/fuzz-violations.txt: " + e);
+        }
         StringBuilder out = new StringBuilder(failures.size() + " requests broke the bad-input rules:");
         failures.stream().limit(40).forEach(f -> out.append("\n  ").append(f));
         if (failures.size() > 40) {
