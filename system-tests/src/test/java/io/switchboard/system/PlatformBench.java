@@ -2,20 +2,19 @@ package io.switchboard.system;
 
 import static io.restassured.RestAssured.given;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,144 +27,266 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
+import io.switchboard.system.LoadGenerator.Request;
+import io.switchboard.system.LoadGenerator.Result;
 import io.switchboard.system.RunningPlatform.SignedUp;
 import io.switchboard.testsupport.Infra;
+import io.switchboard.testsupport.ServiceProcess;
 import io.switchboard.testsupport.TestTokens;
 
 /**
- * Benchmarks, each against a baseline measured in the same run on the same machine:
+ * Every figure next to a baseline measured in the same run, on the same machine, with the same load
+ * generator ({@link LoadGenerator#best()}: wrk when installed), after a warm-up, for {@code bench.seconds}
+ * (20 s) each:
  * <ol>
- * <li>gateway overhead: authenticated reads through the gateway vs the same reads sent straight to
- * calls-service (what the gateway's auth, scope check, rate limit, token minting and proxying cost);</li>
- * <li>event pipeline: calls created through the gateway until analytics-service has counted them all
- * (REST + PostgreSQL + outbox + relay + Kafka + idempotent consumer) vs the same number of same-sized
- * records produced to and consumed from the same Kafka broker with plain clients.</li>
+ * <li>reads: {@code GET /api/v1/calls/{id}} through the gateway vs straight to calls-service, under load and
+ * on an idle platform (one connection);</li>
+ * <li>writes: {@code POST /api/v1/calls} straight to calls-service and through the gateway vs
+ * {@link PgBench} running the same SQL in the same database with as many clients;</li>
+ * <li>the event pipeline during the gateway writes: how fast analytics-service counts what was written and
+ * how far behind it is (p50/p99 of the lag, sampled every 100 ms), vs plain Kafka produce + consume of as
+ * many records of the same size;</li>
+ * <li>peak RSS of every service against its {@code -Xmx256m} budget.</li>
  * </ol>
  * Not part of the test suite (the class name does not end in Test); run with {@code ./switchboard bench}.
- * Figures vary with the machine: read the ratios.
+ * Absolute figures depend on the machine: read the ratios.
  */
 class PlatformBench {
 
-    private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 16);
-    private static final int READS = Integer.getInteger("bench.reads", 4000);
-    private static final int EVENTS = Integer.getInteger("bench.events", 1000);
-
-    /**
-     * HTTP/1.1, so every load thread has its own connection like independent API clients. (The JDK client
-     * otherwise multiplexes all threads over one h2c connection, which one event-loop thread then serves.)
-     */
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final int CONNECTIONS = Integer.getInteger("bench.concurrency", 16);
+    private static final Duration MEASURE = Duration.ofSeconds(Integer.getInteger("bench.seconds", 20));
+    private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 8));
+    private static final Duration IDLE = Duration.ofSeconds(10);
+    private static final String CALL = "{\"toNumber\":\"+14155550123\"}";
 
     @Test
-    void gatewayOverheadAndEventPipelineAgainstTheirBaselines() throws Exception {
+    void throughputAndLatencyAgainstSameRunBaselines() throws Exception {
         // the limiter still runs on every request (its cost is part of the overhead); it just never says no
-        RunningPlatform platform = RunningPlatform.get(java.util.Map.of("SWITCHBOARD_RATE_LIMIT_TENANT", "100000000", "JAVA_TOOL_OPTIONS", System.getProperty("bench.gateway.jvm", "")));
+        RunningPlatform platform = RunningPlatform.get(Map.of("SWITCHBOARD_RATE_LIMIT_TENANT", "100000000",
+                "JAVA_TOOL_OPTIONS", System.getProperty("bench.gateway.jvm", "")));
         SignedUp tenant = platform.signUp();
-        String callId = post(platform.url() + "/api/v1/calls", tenant.bearer());
-
-        String viaGateway = platform.url() + "/api/v1/calls/" + callId;
-        String direct = platform.calls.url() + "/api/v1/calls/" + callId;
+        String callId = given().header("Authorization", tenant.bearer()).contentType("application/json").body(CALL)
+                .post(platform.url() + "/api/v1/calls").then().statusCode(201).extract().path("id");
         String internal = "Bearer " + TestTokens.internal(tenant.tenantId(), tenant.userId().toString(), "admin",
                 TestTokens.ALL_SCOPES);
-        // warm both paths (JIT, pools, caches) before measuring
-        load(viaGateway, tenant.bearer(), 500);
-        load(direct, internal, 500);
-        Result gateway = load(viaGateway, tenant.bearer(), READS);
-        Result service = load(direct, internal, READS);
+        LoadGenerator load = LoadGenerator.best();
 
-        long pipelineStart = System.nanoTime();
-        Result writes = loadPosts(platform.url() + "/api/v1/calls", tenant.bearer(), EVENTS);
-        int expected = EVENTS + 1;
-        while (countedByAnalytics(platform, tenant) < expected) {
-            Thread.sleep(100);
-        }
-        double pipelineSeconds = (System.nanoTime() - pipelineStart) / 1e9;
-        double kafkaSeconds = rawKafkaRoundTrip(EVENTS, 900);
+        Request gatewayGet = new Request("GET", platform.url() + "/api/v1/calls/" + callId,
+                Map.of("Authorization", tenant.bearer()), null);
+        Request directGet = new Request("GET", platform.calls.url() + "/api/v1/calls/" + callId,
+                Map.of("Authorization", internal), null);
+        Request gatewayPost = new Request("POST", platform.url() + "/api/v1/calls",
+                Map.of("Authorization", tenant.bearer(), "Content-Type", "application/json"), CALL);
+        Request directPost = new Request("POST", platform.calls.url() + "/api/v1/calls",
+                Map.of("Authorization", internal, "Content-Type", "application/json"), CALL);
+
+        // 1. reads
+        load.run(gatewayGet, CONNECTIONS, WARMUP, 200);
+        load.run(directGet, CONNECTIONS, WARMUP, 200);
+        Result gwGet = load.run(gatewayGet, CONNECTIONS, MEASURE, 200);
+        Result dGet = load.run(directGet, CONNECTIONS, MEASURE, 200);
+        Result gwIdle = load.run(gatewayGet, 1, IDLE, 200);
+        Result dIdle = load.run(directGet, 1, IDLE, 200);
+
+        // 2. writes straight to the service, and the database's own ceiling for the same SQL
+        load.run(directPost, CONNECTIONS, WARMUP, 201);
+        Result dPost = load.run(directPost, CONNECTIONS, MEASURE, 201);
+        double pgTps = pgbench(tenant.tenantId());
+
+        // 3. writes through the gateway while the pipeline is watched
+        Pipeline pipeline = new Pipeline(platform, tenant);
+        pipeline.awaitCaughtUp(Duration.ofMinutes(5)); // the direct writes above are counted first
+        load.run(gatewayPost, CONNECTIONS, WARMUP, 201);
+        pipeline.awaitCaughtUp(Duration.ofMinutes(5));
+        pipeline.start();
+        Result gwPost = load.run(gatewayPost, CONNECTIONS, MEASURE, 201);
+        pipeline.awaitCaughtUp(Duration.ofMinutes(5));
+        Pipeline.Figures events = pipeline.stop();
+        double kafkaRate = rawKafkaRecordsPerSecond((int) Math.min(200_000, Math.max(1000, events.events())), 900);
 
         System.out.println();
-        System.out.println("== Switchboard benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, concurrency "
-                + CONCURRENCY + ") ==");
-        System.out.printf("gateway GET  %6.0f req/s  p50 %5.1f ms  p99 %5.1f ms%n", gateway.rps(), gateway.p(50), gateway.p(99));
-        System.out.printf("direct  GET  %6.0f req/s  p50 %5.1f ms  p99 %5.1f ms   (baseline)%n", service.rps(), service.p(50),
-                service.p(99));
-        System.out.printf("gateway throughput ratio: %.2f x of direct; added p50 latency %.1f ms%n",
-                gateway.rps() / service.rps(), gateway.p(50) - service.p(50));
-        System.out.printf("create calls via gateway: %6.0f req/s  p50 %5.1f ms  p99 %5.1f ms%n", writes.rps(), writes.p(50),
-                writes.p(99));
-        System.out.printf("event pipeline: %d calls created->counted in %.2f s = %.0f events/s%n", EVENTS, pipelineSeconds,
-                EVENTS / pipelineSeconds);
-        System.out.printf("raw Kafka produce+consume of %d records: %.2f s = %.0f records/s   (baseline)%n", EVENTS,
-                kafkaSeconds, EVENTS / kafkaSeconds);
-        System.out.printf("pipeline ratio: %.3f x of raw Kafka%n", (EVENTS / pipelineSeconds) / (EVENTS / kafkaSeconds));
-    }
-
-    private record Result(double seconds, long[] latenciesNanos) {
-        double rps() {
-            return latenciesNanos.length / seconds;
-        }
-
-        double p(int percentile) {
-            return latenciesNanos[Math.min(latenciesNanos.length - 1, latenciesNanos.length * percentile / 100)] / 1e6;
+        System.out.printf("== Switchboard benchmark: %d cores, %d connections, %s, %d s per figure after %d s warm-up ==%n",
+                Runtime.getRuntime().availableProcessors(), CONNECTIONS, load.name(), MEASURE.toSeconds(), WARMUP.toSeconds());
+        row("GET call, gateway", gwGet, "GET call, direct", dGet);
+        System.out.printf("  idle (1 connection): gateway p50 %.2f ms, direct p50 %.2f ms -> the gateway adds %.2f ms%n",
+                gwIdle.p50Ms(), dIdle.p50Ms(), gwIdle.p50Ms() - dIdle.p50Ms());
+        System.out.printf("%-34s %8.0f tx/s   (baseline: the same INSERTs, %d clients)%n", "pgbench call-create SQL", pgTps,
+                CONNECTIONS);
+        ratio("POST call, direct", dPost, pgTps);
+        ratio("POST call, gateway", gwPost, pgTps);
+        System.out.printf("%-34s %8.0f ev/s   p50 lag %.0f ms, p99 lag %.0f ms; %.2f x the write rate; %d events%n",
+                "created -> counted by analytics", events.rate(), events.p50LagMs(), events.p99LagMs(),
+                events.rate() / gwPost.rps(), events.events());
+        System.out.printf("%-34s %8.0f rec/s  (baseline) -> pipeline %.3f x raw Kafka%n", "raw Kafka produce+consume",
+                kafkaRate, events.rate() / kafkaRate);
+        for (ServiceProcess service : List.of(platform.gateway, platform.calls, platform.contacts, platform.campaigns,
+                platform.analytics)) {
+            System.out.printf("  peak RSS %-18s %4d MiB (heap budget -Xmx256m)%n", service.module(), service.peakRssMiB());
         }
     }
 
-    private Result load(String url, String bearer, int requests) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", bearer).GET().build();
-        return run(requests, () -> http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode(), 200);
+    private static void row(String what, Result r, String baselineWhat, Result baseline) {
+        System.out.printf("%-34s %8.0f req/s  p50 %6.2f ms  p99 %7.2f ms%n", what, r.rps(), r.p50Ms(), r.p99Ms());
+        System.out.printf("%-34s %8.0f req/s  p50 %6.2f ms  p99 %7.2f ms  (baseline)%n", baselineWhat, baseline.rps(),
+                baseline.p50Ms(), baseline.p99Ms());
+        System.out.printf("  -> %.2f x of the baseline%n", r.rps() / baseline.rps());
     }
 
-    private Result loadPosts(String url, String bearer, int requests) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", bearer)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"toNumber\":\"+14155550123\"}")).build();
-        return run(requests, () -> http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode(), 201);
+    private static void ratio(String what, Result r, double baselineTps) {
+        System.out.printf("%-34s %8.0f req/s  p50 %6.2f ms  p99 %7.2f ms  -> %.3f x pgbench%n", what, r.rps(), r.p50Ms(),
+                r.p99Ms(), r.rps() / baselineTps);
     }
 
-    private interface Call {
-        int status() throws Exception;
+    /**
+     * pgbench on copies of the two tables (same columns, indexes, identity and row-level security), so its rows
+     * never reach the relay or the analytics counts the pipeline figure reads.
+     */
+    private static double pgbench(UUID tenant) throws SQLException {
+        if (!PgBench.available()) {
+            System.out.println("pgbench not on the PATH (Debian: postgresql-client): no database baseline");
+            return Double.NaN;
+        }
+        String event;
+        try (Connection owner = DriverManager.getConnection(Infra.jdbcUrl("calls"), Infra.DB_OWNER_USER,
+                Infra.DB_OWNER_PASSWORD); Statement sql = owner.createStatement()) {
+            sql.execute("SELECT set_config('app.tenant_id', '" + tenant + "', false)");
+            try (ResultSet rs = sql.executeQuery("SELECT cloud_event FROM outbox_event ORDER BY seq DESC LIMIT 1")) {
+                rs.next();
+                event = rs.getString(1);
+            }
+            sql.execute("DROP TABLE IF EXISTS bench_call, bench_outbox_event");
+            sql.execute("CREATE TABLE bench_call (LIKE call INCLUDING ALL)");
+            sql.execute("CREATE TABLE bench_outbox_event (LIKE outbox_event INCLUDING ALL)");
+            sql.execute("SELECT switchboard_enable_tenant_rls('bench_call')");
+            sql.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON bench_call, bench_outbox_event TO " + Infra.DB_USER);
+        }
+        try {
+            return PgBench.callCreateTps(tenant, event, CONNECTIONS, MEASURE, "bench_call", "bench_outbox_event");
+        } finally {
+            try (Connection owner = DriverManager.getConnection(Infra.jdbcUrl("calls"), Infra.DB_OWNER_USER,
+                    Infra.DB_OWNER_PASSWORD); Statement sql = owner.createStatement()) {
+                sql.execute("DROP TABLE IF EXISTS bench_call, bench_outbox_event");
+            }
+        }
     }
 
-    private Result run(int requests, Call call, int expectedStatus) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
-        AtomicInteger next = new AtomicInteger();
-        long[] latencies = new long[requests];
-        long start = System.nanoTime();
-        List<Future<?>> workers = new ArrayList<>();
-        for (int w = 0; w < CONCURRENCY; w++) {
-            workers.add(pool.submit(() -> {
-                for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
-                    long t0 = System.nanoTime();
-                    int status = call.status();
-                    latencies[i] = System.nanoTime() - t0;
-                    if (status != expectedStatus) {
-                        throw new IllegalStateException("unexpected status " + status);
+    /**
+     * Samples, every 100 ms, how many calls of the tenant are written (calls database) and how many
+     * analytics-service has counted (its API); the lag of a count level is the time between the first sample
+     * that wrote it and the first that counted it.
+     */
+    private static final class Pipeline {
+
+        record Figures(long events, double rate, double p50LagMs, double p99LagMs) {
+        }
+
+        private final RunningPlatform platform;
+        private final SignedUp tenant;
+        private final List<long[]> samples = new ArrayList<>(); // {nanos, written, counted}
+        private volatile boolean running;
+        private Thread sampler;
+        private long startNanos;
+        private long startWritten;
+
+        Pipeline(RunningPlatform platform, SignedUp tenant) {
+            this.platform = platform;
+            this.tenant = tenant;
+        }
+
+        void awaitCaughtUp(Duration timeout) throws Exception {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            try (Connection db = connect()) {
+                while (counted() < written(db)) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("analytics did not catch up within " + timeout);
+                    }
+                    Thread.sleep(100);
+                }
+            }
+        }
+
+        void start() throws Exception {
+            try (Connection db = connect()) {
+                startWritten = written(db);
+            }
+            startNanos = System.nanoTime();
+            running = true;
+            sampler = new Thread(() -> {
+                try (Connection db = connect()) {
+                    while (running) {
+                        long written = written(db);
+                        long counted = counted();
+                        synchronized (samples) {
+                            samples.add(new long[] { System.nanoTime(), written - startWritten, counted - startWritten });
+                        }
+                        Thread.sleep(100);
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, "bench-pipeline-sampler");
+            sampler.start();
+        }
+
+        Figures stop() throws Exception {
+            Thread.sleep(200); // one more sample after the catch-up
+            running = false;
+            sampler.join();
+            long[][] s;
+            synchronized (samples) {
+                s = samples.toArray(long[][]::new);
+            }
+            long events = s[s.length - 1][1];
+            long caughtUp = s[s.length - 1][0];
+            for (long[] sample : s) {
+                if (sample[2] >= events) {
+                    caughtUp = sample[0];
+                    break;
+                }
+            }
+            double rate = events / ((caughtUp - startNanos) / 1e9);
+            List<Double> lags = new ArrayList<>();
+            for (long[] countedSample : s) {
+                for (long[] writtenSample : s) {
+                    if (writtenSample[1] >= countedSample[2]) {
+                        lags.add((countedSample[0] - writtenSample[0]) / 1e6);
+                        break;
                     }
                 }
-                return null;
-            }));
+            }
+            double[] sorted = lags.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            return new Figures(events, rate, percentile(sorted, 50), percentile(sorted, 99));
         }
-        for (Future<?> worker : workers) {
-            worker.get();
+
+        private static double percentile(double[] sorted, int p) {
+            return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, sorted.length * p / 100)];
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
-        Arrays.sort(latencies);
-        return new Result(seconds, latencies);
+
+        private Connection connect() throws SQLException {
+            Connection db = DriverManager.getConnection(Infra.jdbcUrl("calls"), Infra.DB_USER, Infra.DB_PASSWORD);
+            try (PreparedStatement tenantSetting = db.prepareStatement("SELECT set_config('app.tenant_id', ?, false)")) {
+                tenantSetting.setString(1, tenant.tenantId().toString());
+                tenantSetting.execute();
+            }
+            return db;
+        }
+
+        private static long written(Connection db) throws SQLException {
+            try (Statement sql = db.createStatement(); ResultSet rs = sql.executeQuery("SELECT count(*) FROM call")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+
+        private long counted() {
+            return ((Number) given().baseUri(platform.url()).header("Authorization", tenant.bearer())
+                    .get("/api/v1/analytics/tenant/summary").then().statusCode(200).extract().path("callsCreated"))
+                    .longValue();
+        }
     }
 
-    private static int countedByAnalytics(RunningPlatform platform, SignedUp tenant) {
-        return given().baseUri(platform.url()).header("Authorization", tenant.bearer())
-                .get("/api/v1/analytics/tenant/summary").then().statusCode(200).extract().path("callsCreated");
-    }
-
-    private static String post(String url, String bearer) {
-        return given().header("Authorization", bearer).contentType("application/json").body("{\"toNumber\":\"+14155550123\"}")
-                .post(url).then().statusCode(201).extract().path("id");
-    }
-
-    /** The same number of records of about a call.created event's size, produced (acks=all) and consumed back. */
-    private static double rawKafkaRoundTrip(int records, int bytes) throws Exception {
+    /** Records of about a call.created event's size, produced (acks=all) and consumed back with plain clients. */
+    private static double rawKafkaRecordsPerSecond(int records, int bytes) throws Exception {
         String topic = "bench.baseline." + UUID.randomUUID();
         Properties producerProps = new Properties();
         producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Infra.KAFKA_BOOTSTRAP);
@@ -195,7 +316,7 @@ class PlatformBench {
             while (seen < records) {
                 seen += consumer.poll(Duration.ofMillis(200)).count();
             }
-            return (System.nanoTime() - start) / 1e9;
+            return records / ((System.nanoTime() - start) / 1e9);
         }
     }
 }

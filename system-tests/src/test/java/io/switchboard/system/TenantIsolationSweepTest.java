@@ -1,13 +1,10 @@
 package io.switchboard.system;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +17,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -37,7 +32,6 @@ import io.switchboard.system.RunningPlatform.SignedUp;
  */
 class TenantIsolationSweepTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PATH_PARAM = Pattern.compile("\\{[^}]+}");
 
     /** Collections holding tenant data, and how tenant A creates one item (returns the created id). */
@@ -91,9 +85,9 @@ class TenantIsolationSweepTest {
     @Test
     void everyPublicEndpointIsClassified() {
         List<String> unclassified = new ArrayList<>();
-        for (Operation op : operations()) {
-            if (!NOT_TENANT_DATA.containsKey(op.path) && collectionOf(op.path) == null) {
-                unclassified.add(op.method + " " + op.path);
+        for (PublicApi.Operation op : operations()) {
+            if (!NOT_TENANT_DATA.containsKey(op.path()) && collectionOf(op.path()) == null) {
+                unclassified.add(op.method() + " " + op.path());
             }
         }
         assertTrue(unclassified.isEmpty(), "classify these endpoints in TenantIsolationSweepTest (FIXTURES or NOT_TENANT_DATA): "
@@ -104,25 +98,25 @@ class TenantIsolationSweepTest {
     void tenantBGetsNotFoundForEveryIdOfTenantA() {
         List<String> leaks = new ArrayList<>();
         int probes = 0;
-        for (Operation op : operations()) {
-            if (!PATH_PARAM.matcher(op.path).find()) {
+        for (PublicApi.Operation op : operations()) {
+            if (!PATH_PARAM.matcher(op.path()).find()) {
                 continue;
             }
-            String collection = collectionOf(op.path);
+            String collection = collectionOf(op.path());
             if (collection == null || !idsOfA.containsKey(collection)) {
                 continue;
             }
-            String url = PATH_PARAM.matcher(op.path).replaceAll(Matcher.quoteReplacement(idsOfA.get(collection)));
+            String url = PATH_PARAM.matcher(op.path()).replaceAll(Matcher.quoteReplacement(idsOfA.get(collection)));
             Response response = given().baseUri(platform.url()).header("Authorization", b.bearer())
-                    .contentType(ContentType.JSON).body("{}").request(op.method, url);
+                    .contentType(ContentType.JSON).body("{}").request(op.method(), url);
             probes++;
-            System.out.printf("  %s %s -> %d%n", op.method, op.path, response.statusCode());
+            System.out.printf("  %s %s -> %d%n", op.method(), op.path(), response.statusCode());
             Set<Integer> acceptable = collection.equals("/api/v1/admin") ? Set.of(403, 404) : Set.of(404);
             if (!acceptable.contains(response.statusCode())) {
-                leaks.add(op.method + " " + url + " -> " + response.statusCode());
+                leaks.add(op.method() + " " + url + " -> " + response.statusCode());
             }
             if (response.asString().contains(idsOfA.get(collection)) && response.statusCode() < 400) {
-                leaks.add(op.method + " " + url + " returned tenant A's id");
+                leaks.add(op.method() + " " + url + " returned tenant A's id");
             }
         }
         System.out.printf("isolation sweep: %d cross-tenant item probes%n", probes);
@@ -142,11 +136,11 @@ class TenantIsolationSweepTest {
     void noListOrReadOfTenantBContainsAnyIdOfTenantA() {
         List<String> leaks = new ArrayList<>();
         int probes = 0;
-        for (Operation op : operations()) {
-            if (!op.method.equals("GET") || PATH_PARAM.matcher(op.path).find()) {
+        for (PublicApi.Operation op : operations()) {
+            if (!op.method().equals("GET") || PATH_PARAM.matcher(op.path()).find()) {
                 continue;
             }
-            Response response = given().baseUri(platform.url()).header("Authorization", b.bearer()).get(op.path);
+            Response response = given().baseUri(platform.url()).header("Authorization", b.bearer()).get(op.path());
             probes++;
             String body = response.asString();
             String collection = collectionOf(op.path);
@@ -156,11 +150,11 @@ class TenantIsolationSweepTest {
             }
             for (String id : idsOfA.values()) {
                 if (body.contains(id)) {
-                    leaks.add("GET " + op.path + " shows " + id);
+                    leaks.add("GET " + op.path() + " shows " + id);
                 }
             }
             if (body.contains(a.tenantId().toString()) || body.contains(a.email())) {
-                leaks.add("GET " + op.path + " shows tenant A itself");
+                leaks.add("GET " + op.path() + " shows tenant A itself");
             }
         }
         System.out.printf("isolation sweep: %d list/read endpoints read as the other tenant%n", probes);
@@ -176,36 +170,8 @@ class TenantIsolationSweepTest {
         assertTrue(body.contains(idsOfA.get("/api/v1/calls")));
     }
 
-    private record Operation(String method, String path) {
-    }
-
-    private static List<Operation> operations() {
-        JsonNode doc;
-        try {
-            doc = JSON.readTree(given().baseUri(platform.url()).get("/api/v1/openapi.json").then().statusCode(200)
-                    .extract().asString());
-        } catch (Exception e) {
-            throw new AssertionError("merged OpenAPI document unreadable", e);
-        }
-        assertEquals(0, doc.path("x-switchboard-unavailable").size(), "a service's OpenAPI was unavailable: "
-                + doc.path("x-switchboard-unavailable"));
-        List<Operation> operations = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext();) {
-            Map.Entry<String, JsonNode> path = paths.next();
-            if (!path.getKey().startsWith("/api/") && !path.getKey().startsWith("/.well-known")) {
-                continue;
-            }
-            for (Iterator<String> methods = path.getValue().fieldNames(); methods.hasNext();) {
-                String method = methods.next().toUpperCase();
-                if (Set.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method)) {
-                    operations.add(new Operation(method, path.getKey()));
-                }
-            }
-        }
-        if (operations.isEmpty()) {
-            fail("no operations in the merged OpenAPI document");
-        }
-        return operations;
+    private static List<PublicApi.Operation> operations() {
+        return PublicApi.of(platform.url()).operations;
     }
 
     /** The longest FIXTURES collection the path lies under, or null. */
