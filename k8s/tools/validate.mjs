@@ -130,6 +130,9 @@ for (const o of docs) {
 // ---------- 3. the deployment's own promises ----------
 const SERVICES = { gateway: 8080, "calls-service": 8081, "contacts-service": 8082, "campaigns-service": 8083, "analytics-service": 8084 };
 const TOPICS = ["calls", "contacts", "campaigns", "identity", "credits", "kpis"].map((t) => `switchboard.${t}`);
+// every dead-letter topic a consumer writes to (auto-creation is off in the cluster)
+const DLQ_TOPICS = ["analytics-service", "gateway"].map((s) => `switchboard.dlq.${s}`);
+const CONTEXT = { gateway: "gateway", "calls-service": "calls", "contacts-service": "contacts", "campaigns-service": "campaigns", "analytics-service": "analytics" };
 const names = (k) => new Set(byKind(k).map((o) => o.metadata.name));
 const secrets = new Set([...names("Secret"), ...byKind("Cluster").map((c) => `${c.metadata.name}-app`)]);
 const configMaps = names("ConfigMap");
@@ -154,11 +157,22 @@ for (const [svc, port] of Object.entries(SERVICES)) {
   if (c.securityContext?.readOnlyRootFilesystem !== true) p.push("readOnlyRootFilesystem must be true");
   if (c.securityContext?.allowPrivilegeEscalation !== false) p.push("allowPrivilegeEscalation must be false");
   const env = Object.fromEntries((c.env ?? []).map((e) => [e.name, e]));
-  for (const n of ["QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD"]) {
+  // runtime connections use the non-owner role (RLS cannot be switched off), migrations the operator's owner role
+  const db = `${CONTEXT[svc]}-db`;
+  for (const [n, want] of [["QUARKUS_DATASOURCE_USERNAME", `${db}-runtime`], ["QUARKUS_DATASOURCE_PASSWORD", `${db}-runtime`],
+    ["QUARKUS_FLYWAY_USERNAME", `${db}-app`], ["QUARKUS_FLYWAY_PASSWORD", `${db}-app`]]) {
     const ref = env[n]?.valueFrom?.secretKeyRef;
     if (!ref) p.push(`${n} must come from a secretKeyRef`);
     else if (!secrets.has(ref.name)) p.push(`${n} refers to Secret ${ref.name}, which nothing creates`);
+    else if (ref.name !== want) p.push(`${n} must come from Secret ${want}, not ${ref.name}`);
   }
+  const cluster = byKind("Cluster").find((o) => o.metadata.name === db);
+  const role = cluster?.spec?.managed?.roles?.find((r) => r.name === "switchboard_app");
+  if (!role || role.passwordSecret?.name !== `${db}-runtime`) p.push(`Cluster ${db} must manage role switchboard_app with passwordSecret ${db}-runtime`);
+  if (!(cluster?.spec?.bootstrap?.initdb?.postInitApplicationSQL ?? []).some((q) => /ALTER DEFAULT PRIVILEGES FOR ROLE switchboard .*TO switchboard_app/.test(q)))
+    p.push(`Cluster ${db} must grant the owner's future tables to switchboard_app`);
+  const runtime = byKind("Secret").find((o) => o.metadata.name === `${db}-runtime`);
+  if (runtime && runtime.type !== "kubernetes.io/basic-auth") p.push(`Secret ${db}-runtime must be kubernetes.io/basic-auth (CloudNativePG reads it)`);
   const fromCm = {};
   for (const ef of c.envFrom ?? []) {
     if (ef.configMapRef) {
@@ -196,7 +210,7 @@ for (const [svc, port] of Object.entries(SERVICES)) {
 {
   const p = [];
   const topics = byKind("KafkaTopic");
-  for (const t of TOPICS) if (!topics.some((o) => (o.spec.topicName ?? o.metadata.name) === t)) p.push(`topic ${t} missing`);
+  for (const t of [...TOPICS, ...DLQ_TOPICS]) if (!topics.some((o) => (o.spec.topicName ?? o.metadata.name) === t)) p.push(`topic ${t} missing`);
   const kpis = topics.find((o) => o.spec.topicName === "switchboard.kpis");
   if (kpis?.spec.config?.["cleanup.policy"] !== "compact") p.push("switchboard.kpis must be compacted");
   check("Kafka topics", p);

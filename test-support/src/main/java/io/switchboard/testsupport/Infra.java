@@ -18,8 +18,12 @@ public final class Infra {
     public static final int PG_PORT = intEnv("SWITCHBOARD_TEST_PG_PORT", 25432);
     public static final int KAFKA_PORT = intEnv("SWITCHBOARD_TEST_KAFKA_PORT", 29092);
     public static final String KAFKA_BOOTSTRAP = "127.0.0.1:" + KAFKA_PORT;
-    public static final String DB_USER = "switchboard";
-    public static final String DB_PASSWORD = "switchboard";
+    /** The role services connect as: reads and writes rows, owns nothing (bin/infra creates it). */
+    public static final String DB_USER = "switchboard_app";
+    public static final String DB_PASSWORD = "switchboard_app";
+    /** The role that owns the tables: Flyway migrates as it. */
+    public static final String DB_OWNER_USER = "switchboard";
+    public static final String DB_OWNER_PASSWORD = "switchboard";
 
     private Infra() {
     }

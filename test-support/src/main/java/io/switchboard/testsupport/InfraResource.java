@@ -27,6 +27,8 @@ public class InfraResource implements QuarkusTestResourceLifecycleManager {
                 "quarkus.datasource.jdbc.url", Infra.jdbcUrl(database),
                 "quarkus.datasource.username", Infra.DB_USER,
                 "quarkus.datasource.password", Infra.DB_PASSWORD,
+                "quarkus.flyway.username", Infra.DB_OWNER_USER,
+                "quarkus.flyway.password", Infra.DB_OWNER_PASSWORD,
                 "kafka.bootstrap.servers", Infra.KAFKA_BOOTSTRAP,
                 "mp.jwt.verify.publickey.location", TestKeys.publicKeyPem().toUri().toString(),
                 "smallrye.jwt.sign.key.location", TestKeys.privateKeyPem().toUri().toString());

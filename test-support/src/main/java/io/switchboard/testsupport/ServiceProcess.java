@@ -48,6 +48,10 @@ public final class ServiceProcess implements AutoCloseable {
             pb.environment().put(portEnv, String.valueOf(port));
             pb.environment().put("SWITCHBOARD_PG_PORT", String.valueOf(Infra.PG_PORT));
             pb.environment().put("SWITCHBOARD_KAFKA_PORT", String.valueOf(Infra.KAFKA_PORT));
+            pb.environment().put("SWITCHBOARD_DB_USER", Infra.DB_USER);
+            pb.environment().put("SWITCHBOARD_DB_PASSWORD", Infra.DB_PASSWORD);
+            pb.environment().put("SWITCHBOARD_DB_OWNER_USER", Infra.DB_OWNER_USER);
+            pb.environment().put("SWITCHBOARD_DB_OWNER_PASSWORD", Infra.DB_OWNER_PASSWORD);
             pb.environment().put("SWITCHBOARD_JWT_VERIFY_KEY", TestKeys.publicKeyPem().toUri().toString());
             pb.environment().put("SWITCHBOARD_JWT_SIGN_KEY", TestKeys.privateKeyPem().toUri().toString());
             pb.environment().putAll(env);

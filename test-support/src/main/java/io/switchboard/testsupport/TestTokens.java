@@ -52,4 +52,9 @@ public final class TestTokens {
     public static String bearer(UUID tenant) {
         return "Bearer " + internal(tenant);
     }
+
+    /** {@code Authorization} header value for a token with exactly these scopes (services check the route's scope). */
+    public static String bearer(UUID tenant, String... scopes) {
+        return "Bearer " + internal(tenant, UUID.randomUUID().toString(), "user", Set.of(scopes));
+    }
 }

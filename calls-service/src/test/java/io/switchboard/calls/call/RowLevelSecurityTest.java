@@ -60,6 +60,14 @@ class RowLevelSecurityTest {
                 () -> "expected an RLS violation, got " + e);
     }
 
+    @Test
+    void theServicesDatabaseRoleCannotSwitchRowLevelSecurityOff() {
+        // the service connects as switchboard_app, which does not own the table; only the migrations run as the owner
+        PersistenceException e = assertThrows(PersistenceException.class, () -> QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("ALTER TABLE call NO FORCE ROW LEVEL SECURITY").executeUpdate()));
+        assertTrue(String.valueOf(e.getCause()).contains("must be owner"), () -> "expected permission denied, got " + e);
+    }
+
     private void createCalls(UUID tenant, int n) {
         for (int i = 0; i < n; i++) {
             TenantScope.call(tenant, () -> QuarkusTransaction.requiringNew().call(

@@ -25,6 +25,11 @@ import io.switchboard.platform.tenant.TenantScope;
  * {@code processed_event(consumer, event_id)} and run the handlers. A redelivered event finds its row
  * and changes nothing. Call it from a blocking {@code @Incoming} method: the message is acknowledged
  * (offset committed) only after this returns, i.e. after the transaction committed.
+ *
+ * A handler failure that can pass ({@link TransientFailures}) is retried in a new transaction with
+ * exponential backoff ({@link InboxRetryConfig}); any other failure, or the last attempt's, is thrown, and
+ * the channel's {@code failure-strategy=dead-letter-queue} moves the record to {@code switchboard.dlq.<service>}.
+ * An unreadable record (poison) is never retried: it is logged and skipped.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
@@ -40,6 +45,9 @@ public class IdempotentConsumer {
 
     @ConfigProperty(name = "quarkus.application.name")
     String consumer;
+
+    @Inject
+    InboxRetryConfig retry;
 
     private final Map<String, List<EventHandler<?>>> handlers = new HashMap<>();
 
@@ -63,9 +71,34 @@ public class IdempotentConsumer {
         if (forType == null) {
             return Outcome.NO_HANDLER;
         }
-        // the event's tenant is the connection's tenant: row-level security applies to consumers too
-        return TenantScope.call(event.tenantId(),
-                () -> QuarkusTransaction.requiringNew().call(() -> apply(event, forType)));
+        long backoffMillis = retry.initialBackoff().toMillis();
+        for (int attempt = 1;; attempt++) {
+            try {
+                // the event's tenant is the connection's tenant: row-level security applies to consumers too
+                return TenantScope.call(event.tenantId(),
+                        () -> QuarkusTransaction.requiringNew().call(() -> apply(event, forType)));
+            } catch (RuntimeException e) {
+                if (attempt >= retry.maxAttempts() || !TransientFailures.isTransient(e) || !pause(backoffMillis)) {
+                    LOG.errorf("event %s (%s, tenant %s) failed after %d attempt(s), it goes to the dead-letter topic: %s",
+                            event.id(), event.type().type(), event.tenantId(), attempt, e);
+                    throw e;
+                }
+                LOG.warnf("event %s (%s, tenant %s) failed transiently, attempt %d/%d, retrying in %d ms: %s", event.id(),
+                        event.type().type(), event.tenantId(), attempt, retry.maxAttempts(), backoffMillis, e);
+                backoffMillis = Math.min(backoffMillis * 2, retry.maxBackoff().toMillis());
+            }
+        }
+    }
+
+    /** False when interrupted (the application is stopping): give up instead of waiting. */
+    private static boolean pause(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private Outcome apply(EventEnvelope<?> event, List<EventHandler<?>> forType) {

@@ -23,9 +23,19 @@ public interface OutboxConfig {
     @WithDefault("200")
     int batchSize();
 
-    /** How long the relay waits for the broker before leaving the rest of a batch for the next round. */
+    /**
+     * The longest a relay round holds its lock waiting for the broker (handing records over, metadata, acks);
+     * whatever is not acknowledged by then is left for the next round.
+     */
     @WithDefault("10s")
     Duration sendTimeout();
+
+    /**
+     * Rejections of one row by the broker (too large, invalid) after which the relay parks it and goes on with the
+     * rows behind it. A broker outage does not count: then every row waits.
+     */
+    @WithDefault("10")
+    int maxAttempts();
 
     /** The CloudEvent source of this service's events, e.g. /switchboard/calls-service. */
     @WithDefault("/switchboard/${quarkus.application.name}")
