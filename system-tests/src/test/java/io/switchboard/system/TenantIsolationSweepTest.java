@@ -143,10 +143,10 @@ class TenantIsolationSweepTest {
             Response response = given().baseUri(platform.url()).header("Authorization", b.bearer()).get(op.path());
             probes++;
             String body = response.asString();
-            String collection = collectionOf(op.path);
+            String collection = collectionOf(op.path());
             if (collection != null && !collection.equals("/api/v1/admin") && response.statusCode() != 200) {
                 // a list that refuses tenant B proves nothing about isolation
-                leaks.add("GET " + op.path + " answered " + response.statusCode() + ", not a list");
+                leaks.add("GET " + op.path() + " answered " + response.statusCode() + ", not a list");
             }
             for (String id : idsOfA.values()) {
                 if (body.contains(id)) {
