@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -83,7 +82,7 @@ public class AuthService {
     CallerCache callers;
 
     public AuthTokens signup(AuthRequests.Signup request, ClientInfo client) {
-        String email = request.admin().email().trim().toLowerCase(Locale.ROOT);
+        String email = Emails.normalize(request.admin().email());
         String slug = request.organization().slug();
         String zone = request.organization().timeZone().trim();
         try {
@@ -122,7 +121,7 @@ public class AuthService {
     }
 
     public AuthTokens login(AuthRequests.Login request, ClientInfo client) {
-        String email = request.email().trim().toLowerCase(Locale.ROOT);
+        String email = Emails.normalize(request.email());
         Instant now = Instant.now();
         throttle.check(email, client.ip(), now);
         User user = users.findByEmail(email).orElse(null);
@@ -197,7 +196,7 @@ public class AuthService {
 
     /** Issues a reset token when the account exists and is active; the caller always answers 202. */
     public void requestPasswordReset(String email) {
-        users.findByEmail(email.trim()).filter(u -> u.active).ifPresent(user -> {
+        users.findByEmail(Emails.normalize(email)).filter(u -> u.active).ifPresent(user -> {
             Instant now = Instant.now();
             String secret = Secrets.token(43);
             PasswordResetToken reset = new PasswordResetToken();

@@ -1,7 +1,6 @@
 package io.switchboard.gateway.identity;
 
 import java.time.Instant;
-import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,7 +42,7 @@ public class SuperAdminBootstrap {
         if (config.superAdminEmail().isEmpty() || config.superAdminPassword().isEmpty()) {
             return;
         }
-        String email = config.superAdminEmail().get().trim().toLowerCase(Locale.ROOT);
+        String email = Emails.normalize(config.superAdminEmail().get());
         if (users.findByEmail(email).isPresent()) {
             return;
         }

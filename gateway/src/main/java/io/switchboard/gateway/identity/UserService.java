@@ -2,7 +2,6 @@ package io.switchboard.gateway.identity;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,7 +40,7 @@ public class UserService {
     }
 
     public Views.UserView create(UUID tenantId, UUID actor, UserRequests.CreateUser request) {
-        String email = request.email().trim().toLowerCase(Locale.ROOT);
+        String email = Emails.normalize(request.email());
         if (users.findByEmail(email).isPresent()) {
             throw new ProblemException(409, "conflict", "Conflict", "email: an account with this e-mail already exists",
                     List.of(new Problem.FieldError("email", "an account with this e-mail already exists")));

@@ -1,0 +1,20 @@
+package io.switchboard.gateway.identity;
+
+import java.util.Locale;
+
+/**
+ * The one rule for e-mail addresses: what is stored, looked up, throttled and compared is the trimmed,
+ * lower-cased address. {@link #MAX_LENGTH} is the width of every e-mail column (users, login_attempts).
+ */
+public final class Emails {
+
+    /** Column width of users.email and login_attempts.email; request bodies are validated against it. */
+    public static final int MAX_LENGTH = 255;
+
+    private Emails() {
+    }
+
+    public static String normalize(String email) {
+        return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
+    }
+}
