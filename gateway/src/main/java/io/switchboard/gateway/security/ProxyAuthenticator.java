@@ -40,6 +40,9 @@ public class ProxyAuthenticator {
     @Inject
     Vertx vertx;
 
+    @Inject
+    LiveCallers live;
+
     /** Fails with an {@link AuthProblem} (401 / 403) when the caller cannot be let in. */
     public Future<Caller> authenticate(HttpServerRequest request) {
         String apiKey = request.getHeader(API_KEY_HEADER);
@@ -74,17 +77,10 @@ public class ProxyAuthenticator {
             return Future.failedFuture(AuthProblem.invalidToken("the access token lacks sub, tid or a role"));
         }
         Set<String> scopes = Collections.unmodifiableSet(Scopes.parse(Claims.string(jwt, "scope")));
-        String key = "user:" + user + ':' + tenant + ':' + session;
-        CallerLookups.UserGrant cached = cache.get(key);
-        Future<CallerLookups.UserGrant> grant = cached != null ? Future.succeededFuture(cached)
-                : vertx.executeBlocking(() -> lookups.user(user, tenant, session), false)
-                        .onSuccess(g -> cache.put(key, g));
-        return grant.compose(g -> {
-            if (!g.valid()) {
-                return Future.failedFuture(AuthProblem.invalidToken("the session or account of this token has ended"));
-            }
-            if (!g.tenantActive()) {
-                return Future.failedFuture(AuthProblem.tenantSuspended());
+        return live.userAsync(user, tenant, session).compose(g -> {
+            AuthProblem refusal = LiveCallers.refusal(g);
+            if (refusal != null) {
+                return Future.failedFuture(refusal);
             }
             return Future.succeededFuture(new Caller(user.toString(), tenant, role, scopes, null, g.tenantLimit(), null));
         });

@@ -23,7 +23,6 @@ import io.switchboard.gateway.Accounts;
 import io.switchboard.gateway.WireMockUpstreams;
 import io.switchboard.gateway.credits.Eventually;
 import io.switchboard.testsupport.InfraResource;
-import io.switchboard.testsupport.TestTokens;
 
 @QuarkusTest
 @QuarkusTestResource(value = InfraResource.class, initArgs = @ResourceArg(name = "database", value = "gateway"))
@@ -72,10 +71,11 @@ class FailureLogTest {
 
     @Test
     void aForbiddenRecordsTheVerifiedUserAndTenant() {
-        UUID tenant = UUID.randomUUID();
-        UUID user = UUID.randomUUID();
+        Accounts.Account admin = Accounts.signup();
+        UUID tenant = admin.tenantId();
+        UUID user = admin.userId();
         String requestId = "fl-403-" + UUID.randomUUID();
-        given().header("X-Request-Id", requestId).auth().oauth2(TestTokens.access(tenant, user, "user"))
+        given().header("X-Request-Id", requestId).auth().oauth2(admin.accessToken())
                 .get("/api/v1/admin/audit-log")
                 .then().statusCode(403);
 
