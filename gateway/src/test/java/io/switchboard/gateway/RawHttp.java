@@ -32,14 +32,14 @@ public final class RawHttp {
 
     /** {@code headerLines}: "Name: value" each. */
     public static Response send(String method, String rawTarget, String... headerLines) {
-        return send(null, method, rawTarget, null, headerLines);
+        return sendFrom(null, method, rawTarget, null, headerLines);
     }
 
     /**
      * @param from a local address to connect from (e.g. 127.0.0.2, which Linux routes over loopback), or null
      * @param body sent with a Content-Length, or null
      */
-    public static Response send(String from, String method, String rawTarget, String body, String... headerLines) {
+    public static Response sendFrom(String from, String method, String rawTarget, String body, String... headerLines) {
         try (Socket socket = new Socket()) {
             if (from != null) {
                 socket.bind(new InetSocketAddress(InetAddress.getByName(from), 0));

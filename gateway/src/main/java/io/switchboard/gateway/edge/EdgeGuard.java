@@ -7,16 +7,20 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.switchboard.gateway.identity.IdentityForwarding;
 import io.switchboard.gateway.proxy.ProblemBodies;
+import io.switchboard.gateway.ratelimit.ClientLimits;
 import io.switchboard.platform.problem.Problem;
 import io.switchboard.platform.request.RequestIds;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * The first thing every request meets after the failure log starts watching it (so what is refused here is
- * still logged): a non-canonical path is refused with 400 before anything routes or authenticates on it, and
- * public endpoints lose whatever credentials the client sent. Runs on the event loop; never blocks.
+ * still logged): a non-canonical path is refused with 400 before anything routes or authenticates on it;
+ * public endpoints lose whatever credentials the client sent; a client IP past its failed-authentication or
+ * sign-up budget gets 429 (every 401 answered to it counts as a failure). Runs on the event loop; never blocks.
  */
 @ApplicationScoped
 public class EdgeGuard {
@@ -25,9 +29,13 @@ public class EdgeGuard {
     /** Headers that carry a caller's credentials. */
     static final String AUTHORIZATION = "Authorization";
     static final String API_KEY = "X-Api-Key";
+    static final String SIGNUP = "/api/v1/auth/signup";
 
     @Inject
     ProblemBodies problems;
+
+    @Inject
+    ClientLimits limits;
 
     void register(@Observes Router router) {
         // after FailureLogRoute (BODY_HANDLER + 1), before the proxy and Quarkus REST
@@ -46,13 +54,41 @@ public class EdgeGuard {
             rc.request().headers().remove(AUTHORIZATION);
             rc.request().headers().remove(API_KEY);
         }
+        // providers' webhooks are never throttled here: their signatures are checked by calls-service
+        if (!IdentityForwarding.isAnonymous(path)) {
+            String ip = clientIp(rc);
+            ClientLimits.Refusal refusal = limits.checkFailures(ip);
+            if (refusal == null && rc.request().method() == HttpMethod.POST && SIGNUP.equals(path)) {
+                refusal = limits.takeSignup(ip);
+            }
+            if (refusal != null) {
+                LOG.infof("refused %s %s from %s: %s", rc.request().method(), path, ip, refusal.detail());
+                rc.response().putHeader("Retry-After", Long.toString(refusal.retryAfterSeconds()));
+                refuse(rc, 429, "rate-limited", "Too Many Requests",
+                        refusal.detail() + "; try again in " + refusal.retryAfterSeconds() + " s");
+                return;
+            }
+            rc.addHeadersEndHandler(v -> {
+                if (rc.response().getStatusCode() == 401) {
+                    limits.recordFailure(ip);
+                }
+            });
+        }
         rc.next();
+    }
+
+    /**
+     * The peer address, or the client a trusted proxy names ({@code quarkus.http.proxy.trusted-proxies}): Quarkus
+     * only applies forwarded headers from trusted peers, so a client cannot pick its own key here.
+     */
+    static String clientIp(RoutingContext rc) {
+        return rc.request().remoteAddress() == null ? "unknown" : rc.request().remoteAddress().hostAddress();
     }
 
     private void refuse(RoutingContext rc, int status, String slug, String title, String detail) {
         rc.request().resume(); // nobody reads the body of a refused request
         String requestId = rc.request().getHeader(RequestIds.HEADER);
-        // the offending path is not echoed back: it may be 5,000 characters of anything
+        // the path is not echoed back: a refused one may be 5,000 characters of anything
         rc.response().setStatusCode(status)
                 .putHeader("Content-Type", Problem.MEDIA_TYPE)
                 .end(problems.render(status, slug, title, detail, null, requestId));

@@ -38,6 +38,14 @@ public interface AuthConfig {
     @WithDefault("10s")
     Duration lookupCacheTtl();
 
+    /**
+     * How long an API key that matched nothing is remembered as unknown, so a flood of garbage keys costs no
+     * database look-ups. Creating a key clears this replica's cache; another replica may refuse a brand-new key
+     * for at most this long, and only if that exact key was presented before it existed.
+     */
+    @WithDefault("5s")
+    Duration unknownKeyCacheTtl();
+
     /** bcrypt cost factor (log2 rounds). */
     @WithDefault("12")
     int bcryptCost();

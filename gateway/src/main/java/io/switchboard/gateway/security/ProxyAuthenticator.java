@@ -43,6 +43,13 @@ public class ProxyAuthenticator {
     @Inject
     LiveCallers live;
 
+    @Inject
+    AuthConfig config;
+
+    /** Cached for a key that matched nothing (negative cache). */
+    private static final CallerLookups.KeyGrant UNKNOWN_KEY = new CallerLookups.KeyGrant(null, null, Set.of(), null,
+            true, false, null, null);
+
     /** Fails with an {@link AuthProblem} (401 / 403) when the caller cannot be let in. */
     public Future<Caller> authenticate(HttpServerRequest request) {
         String apiKey = request.getHeader(API_KEY_HEADER);
@@ -94,13 +101,16 @@ public class ProxyAuthenticator {
         String key = "key:" + hash;
         CallerLookups.KeyGrant cached = cache.get(key);
         Future<CallerLookups.KeyGrant> grant = cached != null ? Future.succeededFuture(cached)
-                : vertx.executeBlocking(() -> lookups.apiKey(hash), false).onSuccess(g -> {
-                    if (g != null) {
-                        cache.put(key, g);
+                : vertx.executeBlocking(() -> lookups.apiKey(hash), false).map(g -> {
+                    if (g == null) {
+                        cache.put(key, UNKNOWN_KEY, config.unknownKeyCacheTtl());
+                        return UNKNOWN_KEY;
                     }
+                    cache.put(key, g);
+                    return g;
                 });
         return grant.compose(g -> {
-            if (g == null || g.revoked()) {
+            if (g == UNKNOWN_KEY || g.revoked()) {
                 return Future.failedFuture(AuthProblem.invalidToken("unknown or revoked API key"));
             }
             if (g.expiresAt() != null && !g.expiresAt().isAfter(Instant.now())) {
