@@ -41,6 +41,9 @@ public final class AuthRequests {
     public record PasswordReset(@NotBlank @Email @Size(max = Emails.MAX_LENGTH) String email) {
     }
 
+    public record VerifyEmail(@NotBlank @Size(max = Secrets.MAX_PRESENTED_LENGTH) String token) {
+    }
+
     public record PasswordResetConfirm(@NotBlank @Size(max = Secrets.MAX_PRESENTED_LENGTH) String token,
             @NotBlank @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH) String newPassword) {
     }

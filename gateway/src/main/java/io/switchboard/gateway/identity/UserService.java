@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.switchboard.gateway.security.CallerCache;
 import io.switchboard.gateway.security.Roles;
 import io.switchboard.platform.problem.Problem;
@@ -34,19 +35,29 @@ public class UserService {
     @Inject
     CallerCache callers;
 
+    @Inject
+    Passwords passwords;
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Views.UserView> list(UUID tenantId) {
         return users.listByTenant(tenantId).stream().map(Views.UserView::of).toList();
     }
 
+    /** Not transactional itself: the password is hashed before the transaction opens (see {@link Passwords}). */
+    @Transactional(Transactional.TxType.NEVER)
     public Views.UserView create(UUID tenantId, UUID actor, UserRequests.CreateUser request) {
+        String passwordHash = passwords.hash(request.password());
+        return QuarkusTransaction.requiringNew().call(() -> insert(tenantId, actor, request, passwordHash));
+    }
+
+    private Views.UserView insert(UUID tenantId, UUID actor, UserRequests.CreateUser request, String passwordHash) {
         String email = Emails.normalize(request.email());
         if (users.findByEmail(email).isPresent()) {
             throw new ProblemException(409, "conflict", "Conflict", "email: an account with this e-mail already exists",
                     List.of(new Problem.FieldError("email", "an account with this e-mail already exists")));
         }
         Instant now = Instant.now();
-        User user = auth.newUser(tenantId, email, request.name().trim(), request.password(),
+        User user = auth.newUser(tenantId, email, request.name().trim(), passwordHash,
                 request.role() == null ? Roles.USER : request.role(), now);
         user.company = request.company();
         user.phone = request.phone();

@@ -54,6 +54,18 @@ public interface AuthConfig {
     @WithDefault("30m")
     Duration passwordResetTtl();
 
+    /** How long the e-mail verification link sent at sign-up stays valid. */
+    @WithDefault("72h")
+    Duration emailVerificationTtl();
+
+    /**
+     * Whether a new organization's sign-up credits wait until its admin has verified their e-mail. Off by default
+     * so a local install works without mail; on in production (k8s prod overlay), so throw-away sign-ups get
+     * nothing to spend. The credit account itself always opens at sign-up.
+     */
+    @WithDefault("false")
+    boolean signupCreditsRequireVerifiedEmail();
+
     Throttle throttle();
 
     /** E-mail and password of a platform super_admin created at start-up when absent (e.g. from env in a fresh install). */
