@@ -87,7 +87,7 @@ public class AuthService {
     CallerCache callers;
 
     public AuthTokens signup(AuthRequests.Signup request, ClientInfo client) {
-        String email = Emails.normalize(request.admin().email());
+        String email = Emails.normalizeForStorage(request.admin().email(), "admin.email");
         String zone = request.organization().timeZone().trim();
         try {
             ZoneId.of(zone);

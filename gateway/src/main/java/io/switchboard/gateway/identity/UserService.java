@@ -51,7 +51,7 @@ public class UserService {
     }
 
     private Views.UserView insert(UUID tenantId, UUID actor, UserRequests.CreateUser request, String passwordHash) {
-        String email = Emails.normalize(request.email());
+        String email = Emails.normalizeForStorage(request.email(), "email");
         if (users.findByEmail(email).isPresent()) {
             throw new ProblemException(409, "conflict", "Conflict", "email: an account with this e-mail already exists",
                     List.of(new Problem.FieldError("email", "an account with this e-mail already exists")));

@@ -56,6 +56,28 @@ class InputLimitsTest {
                 Db.count("SELECT count(*) FROM login_attempts WHERE email = ? AND NOT success", email));
     }
 
+    @Test
+    void anEmailThatLowerCasingLengthensPastTheColumnIsA400NotA500() {
+        // U+0130 (capital I with dot) lower-cases to two characters: 255 in, 256 out
+        String local = "\u0130" + "a".repeat(63);
+        String domain = ("d".repeat(63) + ".").repeat(2) + UUID.randomUUID().toString().substring(0, 8) + "e".repeat(41)
+                + ".example.test";
+        String email = local + "@" + domain;
+        if (email.length() != 255) {
+            throw new IllegalStateException("the fixture is " + email.length() + " characters");
+        }
+        String slug = "u-" + UUID.randomUUID().toString().substring(0, 8);
+        given().contentType("application/json")
+                .body(Map.of("organization", Map.of("name", "Org", "slug", slug, "timeZone", "UTC"),
+                        "admin", Map.of("email", email, "password", PASSWORD, "name", "Ada")))
+                .post("/api/v1/auth/signup")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("admin.email"))
+                // the stored form is what is too long, not the address as sent (which @Email and @Size accept)
+                .body("errors.message", hasItem(org.hamcrest.Matchers.containsString("at most 255")));
+    }
+
     static Stream<Arguments> overlongPublicBodies() {
         String slug = "s-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> org = Map.of("name", "Org", "slug", slug, "timeZone", "UTC");
