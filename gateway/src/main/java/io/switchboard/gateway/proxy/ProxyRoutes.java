@@ -172,8 +172,11 @@ public class ProxyRoutes {
             if (rateLimit != null) {
                 rateLimit.forEach(ctx.response().headers()::set);
             }
-            // left to itself, vertx-http-proxy turns a failed relay into a bare 502: answer a problem instead while
-            // nothing has been sent, else cut the connection so the client cannot take a truncated body as complete
+            // Once the upstream's response head has arrived, a failure while relaying its body (reset, malformed
+            // chunk) makes vertx-http-proxy reset the client connection: the client sees a broken exchange, never a
+            // truncated body passed off as complete. Its fallback would then try a bare 502 on that response; this
+            // recover stops it, and answers a problem itself in the rare case nothing was sent and the connection
+            // is still open.
             return ctx.sendResponse().recover(error -> {
                 relayFailed(ctx, error);
                 return Future.succeededFuture();
