@@ -73,4 +73,15 @@ class UpstreamFailureTest {
                 .body("detail", containsString("calls"))
                 .body("requestId", equalTo("drop-" + fault));
     }
+
+    @Test
+    void anUpstreamAnswerTheProxyCannotRelayIsA503ProblemNotABare501() {
+        upstream("calls").register(get(urlEqualTo("/api/v1/calls/bad-framing"))
+                .willReturn(aResponse().withStatus(200).withHeader("Transfer-Encoding", "gzip").withBody("zzz")));
+
+        given().header("Authorization", Accounts.shared().bearer()).get("/api/v1/calls/bad-framing")
+                .then().statusCode(503)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://switchboard.io/problems/unavailable"));
+    }
 }
