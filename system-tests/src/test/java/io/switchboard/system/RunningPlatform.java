@@ -35,7 +35,12 @@ final class RunningPlatform {
         contacts = contactsF.join();
         campaigns = campaignsF.join();
         analytics = analyticsF.join();
-        Map<String, String> env = new java.util.HashMap<>(gatewayEnv);
+        // every request of these tests comes from 127.0.0.1: lift the per-client-IP limits (a caller may override)
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
+                "SWITCHBOARD_FAILED_AUTH_PER_IP", "1000000",
+                "SWITCHBOARD_SIGNUP_PER_IP", "1000000",
+                "SWITCHBOARD_SIGNUP_GLOBAL", "1000000"));
+        env.putAll(gatewayEnv);
         env.putAll(Map.of(
                 "SWITCHBOARD_CALLS_URL", calls.url(),
                 "SWITCHBOARD_CONTACTS_URL", contacts.url(),
