@@ -10,6 +10,7 @@ import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.switchboard.gateway.identity.IdentityForwarding;
 import io.switchboard.gateway.proxy.ProblemBodies;
 import io.switchboard.gateway.ratelimit.ClientLimits;
+import io.switchboard.gateway.security.ProxyAuthenticator;
 import io.switchboard.platform.problem.Problem;
 import io.switchboard.platform.request.RequestIds;
 import io.vertx.core.http.HttpMethod;
@@ -26,9 +27,9 @@ import io.vertx.ext.web.RoutingContext;
 public class EdgeGuard {
 
     private static final Logger LOG = Logger.getLogger(EdgeGuard.class);
-    /** Headers that carry a caller's credentials. */
+    /** The headers that carry a caller's credentials. */
     static final String AUTHORIZATION = "Authorization";
-    static final String API_KEY = "X-Api-Key";
+    static final String API_KEY = ProxyAuthenticator.API_KEY_HEADER;
     static final String SIGNUP = "/api/v1/auth/signup";
 
     @Inject
@@ -46,7 +47,8 @@ public class EdgeGuard {
         String path = rc.request().path();
         String problem = CanonicalPaths.problem(path);
         if (problem != null) {
-            LOG.infof("refused non-canonical path from %s: %s", rc.request().remoteAddress(), problem);
+            // debug: a scanner sends these by the thousand, and the failure log records each one anyway
+            LOG.debugf("refused non-canonical path from %s: %s", rc.request().remoteAddress(), problem);
             refuse(rc, 400, "bad-path", "Bad Request", problem + "; send the path in its plain form");
             return;
         }
@@ -62,7 +64,7 @@ public class EdgeGuard {
                 refusal = limits.takeSignup(ip);
             }
             if (refusal != null) {
-                LOG.infof("refused %s %s from %s: %s", rc.request().method(), path, ip, refusal.detail());
+                LOG.debugf("refused %s %s from %s: %s", rc.request().method(), path, ip, refusal.detail());
                 rc.response().putHeader("Retry-After", Long.toString(refusal.retryAfterSeconds()));
                 refuse(rc, 429, "rate-limited", "Too Many Requests",
                         refusal.detail() + "; try again in " + refusal.retryAfterSeconds() + " s");
