@@ -208,6 +208,23 @@ for (const [svc, port] of Object.entries(SERVICES)) {
   check("only the gateway is exposed", p);
 }
 {
+  // the public surface only: /q/metrics, /q/health and the rest of /q stay inside the cluster
+  const p = [];
+  const allowed = ["Prefix /api", "Prefix /webhooks", "Exact /.well-known/jwks.json", "Prefix /q/swagger-ui", "Exact /q/openapi"];
+  const paths = byKind("Ingress").flatMap((i) => (i.spec.rules ?? []).flatMap((r) => r.http?.paths ?? []));
+  for (const x of paths) if (!allowed.includes(`${x.pathType} ${x.path}`)) p.push(`Ingress path ${x.pathType} ${x.path} is not part of the public surface`);
+  check("the Ingress routes only public paths", p);
+}
+{
+  // forwarded headers are believed only from the ingress controller's addresses
+  const p = [];
+  const cm = byKind("ConfigMap").find((o) => o.metadata.name.startsWith("gateway-config"));
+  const data = cm?.data ?? {};
+  if (data.SWITCHBOARD_GATEWAY_BEHIND_PROXY !== "true") p.push("gateway-config must set SWITCHBOARD_GATEWAY_BEHIND_PROXY=true (it sits behind the ingress)");
+  if (!data.SWITCHBOARD_GATEWAY_TRUSTED_PROXIES) p.push("gateway-config must set SWITCHBOARD_GATEWAY_TRUSTED_PROXIES to the ingress controller's address range");
+  check("the gateway trusts only the ingress's forwarded headers", p);
+}
+{
   const p = [];
   const topics = byKind("KafkaTopic");
   for (const t of [...TOPICS, ...DLQ_TOPICS]) if (!topics.some((o) => (o.spec.topicName ?? o.metadata.name) === t)) p.push(`topic ${t} missing`);

@@ -63,6 +63,7 @@ public class ApiKeyService {
         key.createdBy = actor;
         key.createdAt = Instant.now();
         keys.persist(key);
+        callers.invalidateAfterCommit(); // drops any "unknown key" entry (see AuthConfig#unknownKeyCacheTtl)
         LOG.infof("API key %s (sb_%s_…) created in tenant %s by %s with %s", key.id, prefix, tenantId, actor, scopes);
         return new ApiKeyViews.CreatedApiKey(key.id, key.name, prefix, secret, List.copyOf(scopes),
                 key.rateLimitPerMinute, key.expiresAt, key.createdAt);

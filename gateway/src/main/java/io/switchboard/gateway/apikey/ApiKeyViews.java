@@ -16,7 +16,8 @@ public final class ApiKeyViews {
     }
 
     /** {@code scopes}: any of calls:read calls:write contacts:read contacts:write campaigns:read campaigns:write analytics:read. */
-    public record CreateApiKey(@NotBlank @Size(max = 255) String name, @NotEmpty List<@NotBlank String> scopes,
+    public record CreateApiKey(@NotBlank @Size(max = 255) String name,
+            @NotEmpty @Size(max = 32) List<@NotBlank @Size(max = 64) String> scopes,
             @Future Instant expiresAt, @Min(1) Integer rateLimitPerMinute) {
     }
 

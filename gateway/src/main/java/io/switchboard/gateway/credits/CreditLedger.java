@@ -28,6 +28,9 @@ import io.switchboard.platform.paging.PageRequest;
 @ApplicationScoped
 public class CreditLedger {
 
+    /** Description of the one sign-up grant per organization (how {@link #hasSignupCredits} recognises it). */
+    static final String SIGNUP_CREDITS = "sign-up credits";
+
     @Inject
     EntityManager em;
 
@@ -37,6 +40,12 @@ public class CreditLedger {
                 .setParameter(1, tenantId).executeUpdate();
         return ((Number) em.createNativeQuery("SELECT balance FROM credit_balance WHERE tenant_id = ?1 FOR UPDATE")
                 .setParameter(1, tenantId).getSingleResult()).intValue();
+    }
+
+    boolean hasSignupCredits(UUID tenantId) {
+        return !em.createNativeQuery("""
+                SELECT 1 FROM credit_transactions WHERE tenant_id = ?1 AND type = 'adjustment' AND description = ?2""")
+                .setParameter(1, tenantId).setParameter(2, SIGNUP_CREDITS).getResultList().isEmpty();
     }
 
     boolean callDebited(UUID tenantId, UUID callId) {

@@ -107,18 +107,33 @@ public class CreditService {
     }
 
     /**
-     * Opens a new organization's account with the configured sign-up credits (an 'adjustment' entry). For the
-     * sign-up flow: call it inside the transaction that creates the organization. A second call changes nothing.
+     * Opens a new organization's account (balance 0), with the configured sign-up credits at once unless they wait
+     * for a verified e-mail ({@link #grantSignupCredits}). For the sign-up flow: call it inside the transaction
+     * that creates the organization.
      */
     @Transactional(TxType.MANDATORY)
-    public void openAccount(UUID tenantId, UUID userId) {
-        int before = ledger.lock(tenantId);
-        if (before != 0 || config.signupCredits() <= 0 || ledger.hasEntries(tenantId)) {
+    public void openAccount(UUID tenantId, UUID userId, boolean grantSignupCredits) {
+        ledger.lock(tenantId); // creates the balance row
+        if (grantSignupCredits) {
+            grantSignupCredits(tenantId, userId);
+        }
+    }
+
+    /**
+     * The configured sign-up credits, as an 'adjustment' entry, once per organization: a second call (another
+     * verification, a repeated request) changes nothing.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void grantSignupCredits(UUID tenantId, UUID userId) {
+        ledger.lock(tenantId); // serializes concurrent grants for the tenant
+        if (config.signupCredits() <= 0 || ledger.hasSignupCredits(tenantId)) {
             return;
         }
         int after = ledger.credit(tenantId, config.signupCredits());
-        ledger.append(tenantId, userId, TransactionType.ADJUSTMENT, config.signupCredits(), after, null, "sign-up credits");
+        ledger.append(tenantId, userId, TransactionType.ADJUSTMENT, config.signupCredits(), after, null,
+                CreditLedger.SIGNUP_CREDITS);
         publish(tenantId, after, config.signupCredits(), TransactionType.ADJUSTMENT, null);
+        LOG.infof("credits sign-up grant tenant=%s amount=%d balance=%d", tenantId, config.signupCredits(), after);
     }
 
     @Transactional(TxType.SUPPORTS)

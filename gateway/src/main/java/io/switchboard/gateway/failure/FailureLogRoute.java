@@ -72,8 +72,8 @@ public class FailureLogRoute {
             }
             int durationMs = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - started) / 1_000_000);
             UUID[] who = who(rc);
-            writer.offer(new Failure(rc.request().method().name(), path.length() > 512 ? path.substring(0, 512) : path,
-                    status, durationMs, id, who[0], who[1], Instant.now()));
+            writer.offer(new Failure(rc.request().method().name(), path, status, durationMs, id, who[0], who[1],
+                    Instant.now()));
         });
         rc.next();
     }

@@ -28,6 +28,9 @@ import io.quarkus.scheduler.Scheduled;
 public class FailureLogWriter {
 
     private static final Logger LOG = Logger.getLogger(FailureLogWriter.class);
+    private static final String INSERT = """
+            INSERT INTO failure_log (method, endpoint, status, duration_ms, request_id, user_id, tenant_id, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
 
     @Inject
     FailureLogConfig config;
@@ -65,24 +68,49 @@ public class FailureLogWriter {
     }
 
     private void write(List<Failure> batch) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement("""
-                        INSERT INTO failure_log (method, endpoint, status, duration_ms, request_id, user_id, tenant_id, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (Failure f : batch) {
-                insert.setString(1, f.method());
-                insert.setString(2, f.endpoint());
-                insert.setShort(3, (short) f.status());
-                insert.setInt(4, f.durationMs());
-                insert.setString(5, f.requestId());
-                insert.setObject(6, f.userId(), Types.OTHER);
-                insert.setObject(7, f.tenantId(), Types.OTHER);
-                insert.setTimestamp(8, Timestamp.from(f.at()));
+                bind(insert, f);
                 insert.addBatch();
             }
             insert.executeBatch();
         } catch (SQLException e) {
+            // one bad row must not cost the others: retry them one by one and lose only what fails alone
+            LOG.warnf("failure log: batch of %d not written (%s); writing row by row", batch.size(), e.getMessage());
+            writeOneByOne(batch);
+        }
+    }
+
+    private void writeOneByOne(List<Failure> batch) {
+        int lost = 0;
+        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (Failure f : batch) {
+                try {
+                    bind(insert, f);
+                    insert.executeUpdate();
+                } catch (SQLException e) {
+                    lost++;
+                    LOG.warnf("failure log: row %s %s (request %s) not written: %s", f.method(), f.endpoint(),
+                            f.requestId(), e.getMessage());
+                }
+            }
+        } catch (SQLException e) {
+            lost = batch.size();
             LOG.warnf("failure log: %d row(s) not written: %s", batch.size(), e.getMessage());
         }
+        if (lost > 0) {
+            LOG.warnf("failure log: %d of %d row(s) lost", lost, batch.size());
+        }
+    }
+
+    private static void bind(PreparedStatement insert, Failure f) throws SQLException {
+        insert.setString(1, f.method());
+        insert.setString(2, f.endpoint());
+        insert.setShort(3, (short) f.status());
+        insert.setInt(4, f.durationMs());
+        insert.setString(5, f.requestId());
+        insert.setObject(6, f.userId(), Types.OTHER);
+        insert.setObject(7, f.tenantId(), Types.OTHER);
+        insert.setTimestamp(8, Timestamp.from(f.at()));
     }
 }

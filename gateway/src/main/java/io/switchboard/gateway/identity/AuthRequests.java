@@ -7,6 +7,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import io.switchboard.gateway.security.Secrets;
+
 /** Request bodies of /api/v1/auth/... */
 public final class AuthRequests {
 
@@ -23,21 +25,26 @@ public final class AuthRequests {
     }
 
     public record NewAdmin(
-            @NotBlank @Email @Size(max = 255) String email,
+            @NotBlank @Email @Size(max = Emails.MAX_LENGTH) String email,
             @NotBlank @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH) String password,
             @NotBlank @Size(max = 255) String name) {
     }
 
-    public record Login(@NotBlank @Email String email, @NotBlank String password) {
+    /** No minimum on the password here: a too-short guess is simply wrong (401), not a validation error. */
+    public record Login(@NotBlank @Email @Size(max = Emails.MAX_LENGTH) String email,
+            @NotBlank @Size(max = Passwords.MAX_LENGTH) String password) {
     }
 
-    public record Refresh(@NotBlank String refreshToken) {
+    public record Refresh(@NotBlank @Size(max = Secrets.MAX_PRESENTED_LENGTH) String refreshToken) {
     }
 
-    public record PasswordReset(@NotBlank @Email String email) {
+    public record PasswordReset(@NotBlank @Email @Size(max = Emails.MAX_LENGTH) String email) {
     }
 
-    public record PasswordResetConfirm(@NotBlank String token,
+    public record VerifyEmail(@NotBlank @Size(max = Secrets.MAX_PRESENTED_LENGTH) String token) {
+    }
+
+    public record PasswordResetConfirm(@NotBlank @Size(max = Secrets.MAX_PRESENTED_LENGTH) String token,
             @NotBlank @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH) String newPassword) {
     }
 }

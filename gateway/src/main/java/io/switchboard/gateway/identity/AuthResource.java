@@ -63,6 +63,14 @@ public class AuthResource {
         return Response.accepted().build();
     }
 
+    /** The token from the verification mail sent at sign-up; 204, or 400 naming {@code token}. */
+    @POST
+    @Path("/verify-email")
+    public Response verifyEmail(@NotNull @Valid AuthRequests.VerifyEmail body) {
+        auth.verifyEmail(body.token());
+        return Response.noContent().build();
+    }
+
     @POST
     @Path("/password-reset/confirm")
     public Response confirmPasswordReset(@NotNull @Valid AuthRequests.PasswordResetConfirm body) {

@@ -3,7 +3,6 @@ package io.switchboard.gateway.identity;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +11,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.switchboard.events.EventCatalog;
 import io.switchboard.events.tenant.TenantCreatedV1;
 import io.switchboard.gateway.credits.CreditService;
@@ -29,11 +29,12 @@ import io.switchboard.platform.time.TimeZones;
 import io.switchboard.platform.tenant.TenantSession;
 
 /**
- * Sign-up, login, refresh-token rotation with reuse detection, logout and password reset. Failures that must
- * leave a trace (a failed login, a revoked family after reuse) are thrown without rolling that trace back.
+ * Sign-up, login, refresh-token rotation with reuse detection, logout, password reset and e-mail verification.
+ * Failures that must leave a trace (a failed login, a revoked family after reuse) are thrown without rolling
+ * that trace back. Flows that run bcrypt (sign-up, login, reset confirmation) hash or verify first and only then
+ * open their transaction ({@link Passwords}): no pooled connection waits on a hash.
  */
 @ApplicationScoped
-@Transactional(dontRollbackOn = AuthProblem.class)
 public class AuthService {
 
     private static final Logger LOG = Logger.getLogger(AuthService.class);
@@ -76,18 +77,27 @@ public class AuthService {
     AuthConfig config;
 
     @Inject
-    PasswordResetMailer mailer;
+    EmailVerificationTokenRepository verifications;
+
+    @Inject
+    AccountMailer mailer;
 
     @Inject
     CallerCache callers;
 
     public AuthTokens signup(AuthRequests.Signup request, ClientInfo client) {
-        String email = request.admin().email().trim().toLowerCase(Locale.ROOT);
-        String slug = request.organization().slug();
+        String email = Emails.normalizeForStorage(request.admin().email(), "admin.email");
         String zone = request.organization().timeZone().trim();
         if (!TimeZones.isRegionId(zone)) {
             throw ProblemException.badField("organization.timeZone", TimeZones.MESSAGE);
         }
+        String passwordHash = passwords.hash(request.admin().password());
+        return QuarkusTransaction.requiringNew().call(() -> createOrganization(request, email, zone, passwordHash, client));
+    }
+
+    private AuthTokens createOrganization(AuthRequests.Signup request, String email, String zone, String passwordHash,
+            ClientInfo client) {
+        String slug = request.organization().slug();
         if (users.findByEmail(email).isPresent()) {
             throw conflict("admin.email", "an account with this e-mail already exists");
         }
@@ -105,45 +115,67 @@ public class AuthService {
         org.updatedAt = now;
         organizations.persist(org);
 
-        User admin = newUser(org.id, email, request.admin().name().trim(), request.admin().password(), Roles.ADMIN, now);
+        User admin = newUser(org.id, email, request.admin().name().trim(), passwordHash, Roles.ADMIN, now);
         admin.lastLoginAt = now;
         users.persist(admin);
         // the new tenant's first tenant-owned rows (its credit account) commit with it, under its own RLS scope
         users.flush();
         tenantSession.actAs(org.id);
-        credits.openAccount(org.id, admin.id);
+        credits.openAccount(org.id, admin.id, !config.signupCreditsRequireVerifiedEmail());
         outbox.publish(EventCatalog.TENANT_CREATED, org.id,
                 new TenantCreatedV1(org.id.toString(), org.slug, org.name, org.timeZone, now));
+        issueEmailVerification(admin, now);
         LOG.infof("organization %s (%s) signed up, admin %s", org.id, slug, admin.id);
         return startSession(admin, client, now);
     }
 
     public AuthTokens login(AuthRequests.Login request, ClientInfo client) {
-        String email = request.email().trim().toLowerCase(Locale.ROOT);
+        String email = Emails.normalize(request.email());
         Instant now = Instant.now();
-        throttle.check(email, client.ip(), now);
-        User user = users.findByEmail(email).orElse(null);
+        // 1. a short read: throttled? whose hash?
+        User candidate = QuarkusTransaction.requiringNew().call(() -> {
+            throttle.check(email, client.ip(), now);
+            return users.findByEmail(email).orElse(null);
+        });
+        // 2. bcrypt, holding no connection
         boolean passwordOk;
-        if (user == null || user.passwordHash == null) {
+        if (candidate == null || candidate.passwordHash == null) {
             passwords.burn(request.password());
             passwordOk = false;
         } else {
-            passwordOk = passwords.matches(request.password(), user.passwordHash);
+            passwordOk = passwords.matches(request.password(), candidate.passwordHash);
         }
-        throttle.record(email, client.ip(), passwordOk, now);
-        if (!passwordOk) {
-            LOG.infof("failed login for an account from %s", client.ip());
-            throw AuthProblem.unauthorized(BAD_LOGIN);
+        // 3. the attempt is recorded whatever the outcome; the refusal is thrown after that commit
+        LoginOutcome outcome = QuarkusTransaction.requiringNew().call(() -> {
+            throttle.record(email, client.ip(), passwordOk, now);
+            if (!passwordOk) {
+                return new LoginOutcome(null, AuthProblem.unauthorized(BAD_LOGIN));
+            }
+            User user = users.findById(candidate.id);
+            if (user == null || !user.active) {
+                return new LoginOutcome(null, AuthProblem.unauthorized("this account is deactivated"));
+            }
+            Organization org = organizations.findById(user.tenantId);
+            if (org == null || !org.isActive()) {
+                return new LoginOutcome(null, AuthProblem.tenantSuspended());
+            }
+            user.lastLoginAt = now;
+            LOG.infof("user %s of tenant %s logged in", user.id, user.tenantId);
+            return new LoginOutcome(startSession(user, client, now), null);
+        });
+        if (outcome.refusal() != null) {
+            if (!passwordOk) {
+                LOG.infof("failed login for an account from %s", client.ip());
+            }
+            throw outcome.refusal();
         }
-        if (!user.active) {
-            throw AuthProblem.unauthorized("this account is deactivated");
-        }
-        requireActiveTenant(user.tenantId);
-        user.lastLoginAt = now;
-        LOG.infof("user %s of tenant %s logged in", user.id, user.tenantId);
-        return startSession(user, client, now);
+        return outcome.tokens();
     }
 
+    private record LoginOutcome(AuthTokens tokens, AuthProblem refusal) {
+    }
+
+    @Transactional(dontRollbackOn = AuthProblem.class)
     public AuthTokens refresh(String presented, ClientInfo client) {
         Instant now = Instant.now();
         RefreshToken token = refreshTokens.findByHashForUpdate(Secrets.sha256(presented))
@@ -184,6 +216,7 @@ public class AuthService {
     }
 
     /** Ends the session the refresh token belongs to. Unknown tokens are fine: the result is the same. */
+    @Transactional
     public void logout(String presented) {
         refreshTokens.find("tokenHash", Secrets.sha256(presented)).firstResultOptional().ifPresent(token -> {
             sessions.revoke(token.familyId, "logout", Instant.now());
@@ -193,8 +226,9 @@ public class AuthService {
     }
 
     /** Issues a reset token when the account exists and is active; the caller always answers 202. */
+    @Transactional
     public void requestPasswordReset(String email) {
-        users.findByEmail(email.trim()).filter(u -> u.active).ifPresent(user -> {
+        users.findByEmail(Emails.normalize(email)).filter(u -> u.active).ifPresent(user -> {
             Instant now = Instant.now();
             String secret = Secrets.token(43);
             PasswordResetToken reset = new PasswordResetToken();
@@ -205,15 +239,27 @@ public class AuthService {
             reset.createdAt = now;
             reset.expiresAt = now.plus(config.passwordResetTtl());
             resets.persist(reset);
-            mailer.send(new PasswordResetMailer.PasswordResetMail(user.email, user.name, secret, reset.expiresAt));
+            mailer.sendPasswordReset(new AccountMailer.PasswordResetMail(user.email, user.name, secret, reset.expiresAt));
             LOG.infof("password reset %s issued for user %s (tenant %s)", reset.id, user.id, user.tenantId);
         });
     }
 
     /** Sets the new password, spends the token and ends every session of the user. */
     public void confirmPasswordReset(AuthRequests.PasswordResetConfirm request) {
+        String tokenHash = Secrets.sha256(request.token());
+        // a cheap look first, so garbage tokens cost no bcrypt; the update below checks again under a lock
+        boolean usable = QuarkusTransaction.requiringNew().call(() -> resets.find("tokenHash", tokenHash)
+                .firstResultOptional().filter(r -> r.usedAt == null && r.expiresAt.isAfter(Instant.now())).isPresent());
+        if (!usable) {
+            throw ProblemException.badField("token", "is invalid, expired or already used");
+        }
+        String passwordHash = passwords.hash(request.newPassword());
+        QuarkusTransaction.requiringNew().run(() -> resetPassword(tokenHash, passwordHash));
+    }
+
+    private void resetPassword(String tokenHash, String passwordHash) {
         Instant now = Instant.now();
-        PasswordResetToken reset = resets.findByHashForUpdate(Secrets.sha256(request.token()))
+        PasswordResetToken reset = resets.findByHashForUpdate(tokenHash)
                 .filter(r -> r.usedAt == null && r.expiresAt.isAfter(now))
                 .orElseThrow(() -> ProblemException.badField("token", "is invalid, expired or already used"));
         User user = users.findById(reset.userId);
@@ -221,20 +267,59 @@ public class AuthService {
             throw ProblemException.badField("token", "is invalid, expired or already used");
         }
         reset.usedAt = now;
-        user.passwordHash = passwords.hash(request.newPassword());
+        user.passwordHash = passwordHash;
         user.updatedAt = now;
         sessions.revokeAllOf(user.id, "password-reset", now);
         callers.invalidateAfterCommit();
         LOG.infof("password reset %s used by user %s (tenant %s)", reset.id, user.id, user.tenantId);
     }
 
-    User newUser(UUID tenantId, String email, String name, String password, String role, Instant now) {
+    /**
+     * Marks the token's user as verified and spends the token. When sign-up credits wait for a verified e-mail
+     * ({@code switchboard.auth.signup-credits-require-verified-email}), this is when the organization gets them
+     * (once per organization, whoever verifies).
+     */
+    @Transactional
+    public void verifyEmail(String token) {
+        Instant now = Instant.now();
+        EmailVerificationToken verification = verifications.findByHashForUpdate(Secrets.sha256(token))
+                .filter(v -> v.usedAt == null && v.expiresAt.isAfter(now))
+                .orElseThrow(() -> ProblemException.badField("token", "is invalid, expired or already used"));
+        User user = users.findById(verification.userId);
+        if (user == null || !user.active) {
+            throw ProblemException.badField("token", "is invalid, expired or already used");
+        }
+        verification.usedAt = now;
+        user.emailVerified = true;
+        user.updatedAt = now;
+        tenantSession.actAs(user.tenantId);
+        credits.grantSignupCredits(user.tenantId, user.id);
+        LOG.infof("user %s of tenant %s verified their e-mail", user.id, user.tenantId);
+    }
+
+    /** A single-use verification token for the user's address, sent through the mailer. */
+    private void issueEmailVerification(User user, Instant now) {
+        String secret = Secrets.token(43);
+        EmailVerificationToken verification = new EmailVerificationToken();
+        verification.id = UUID.randomUUID();
+        verification.userId = user.id;
+        verification.tenantId = user.tenantId;
+        verification.tokenHash = Secrets.sha256(secret);
+        verification.createdAt = now;
+        verification.expiresAt = now.plus(config.emailVerificationTtl());
+        verifications.persist(verification);
+        mailer.sendEmailVerification(new AccountMailer.EmailVerificationMail(user.email, user.name, secret,
+                verification.expiresAt));
+    }
+
+    /** {@code passwordHash} from {@link Passwords#hash}, computed before the caller's transaction opened. */
+    User newUser(UUID tenantId, String email, String name, String passwordHash, String role, Instant now) {
         User user = new User();
         user.id = UUID.randomUUID();
         user.tenantId = tenantId;
         user.email = email;
         user.name = name;
-        user.passwordHash = passwords.hash(password);
+        user.passwordHash = passwordHash;
         user.role = role;
         user.active = true;
         user.emailVerified = false;

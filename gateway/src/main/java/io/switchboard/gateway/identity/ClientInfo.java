@@ -12,7 +12,8 @@ public record ClientInfo(String ip, String userAgent) {
     }
 
     public ClientInfo {
-        ip = ip == null ? "unknown" : ip;
+        // sessions.ip / login_attempts.ip are varchar(64); an IPv6 literal with a zone id is the longest real value
+        ip = ip == null ? "unknown" : ip.length() > 64 ? ip.substring(0, 64) : ip;
         if (userAgent != null && userAgent.length() > 500) {
             userAgent = userAgent.substring(0, 500);
         }

@@ -24,14 +24,17 @@ public class IdentityCleanup {
     @Inject
     PasswordResetTokenRepository resets;
 
+    @Inject
+    EmailVerificationTokenRepository verifications;
+
     @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void deleteEndedSessionsAndResetTokens() {
         Instant cutoff = Instant.now().minus(KEEP);
         long deletedSessions = sessions.deleteExpiredBefore(cutoff);
-        long deletedResets = resets.deleteExpiredBefore(cutoff);
+        long deletedResets = resets.deleteExpiredBefore(cutoff) + verifications.deleteExpiredBefore(cutoff);
         if (deletedSessions + deletedResets > 0) {
-            LOG.infof("deleted %d ended sessions and %d old password reset tokens", deletedSessions, deletedResets);
+            LOG.infof("deleted %d ended sessions and %d old reset / verification tokens", deletedSessions, deletedResets);
         }
     }
 }

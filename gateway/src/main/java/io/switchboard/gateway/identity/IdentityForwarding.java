@@ -21,7 +21,9 @@ import io.vertx.core.http.HttpServerRequest;
  * The one place where the caller's identity becomes what the services trust. For {@code /api/**}: authenticate
  * (401), check the route's scope (403), take a rate-limit token (429), then replace whatever credentials the
  * client sent with a short-lived internal token ({@code aud switchboard-services}) carrying sub, tid, groups and
- * scope. Webhooks ({@code /webhooks/**}) pass unauthenticated: providers sign them and calls-service verifies.
+ * scope. Only webhook prefixes ({@code /webhooks/**}, see {@link #isAnonymous}) pass unauthenticated: providers
+ * sign them and calls-service verifies. The proxy decides by the prefix that routed the request, and EdgeGuard
+ * has already refused every path whose raw form differs from its canonical one, so the two cannot disagree.
  */
 @ApplicationScoped
 public class IdentityForwarding {
@@ -29,6 +31,7 @@ public class IdentityForwarding {
     private static final Logger LOG = Logger.getLogger(IdentityForwarding.class);
     /** Headers a client could try to speak for itself with; services must only ever see ours. */
     private static final String TENANT_HEADER = "X-Tenant-Id";
+    private static final String WEBHOOKS = "/webhooks";
 
     @Inject
     ProxyAuthenticator authenticator;
@@ -47,14 +50,19 @@ public class IdentityForwarding {
      */
     public record Forwarded(Caller caller, String internalToken, Map<String, String> rateLimit) {
 
-        static final Forwarded ANONYMOUS = new Forwarded(null, null, Map.of());
+        public static final Forwarded ANONYMOUS = new Forwarded(null, null, Map.of());
+    }
+
+    /**
+     * Whether a route prefix takes requests without credentials: only the provider webhooks. Every other prefix,
+     * whatever it is called, authenticates (fail closed).
+     */
+    public static boolean isAnonymous(String prefix) {
+        return prefix.equals(WEBHOOKS) || prefix.startsWith(WEBHOOKS + "/");
     }
 
     /** Fails with an {@link AuthProblem} when the request must not reach the service. */
     public Future<Forwarded> authenticate(HttpServerRequest incoming, String route) {
-        if (!incoming.path().startsWith("/api/")) {
-            return Future.succeededFuture(Forwarded.ANONYMOUS);
-        }
         String method = incoming.method().name();
         return authenticator.authenticate(incoming).compose(caller -> {
             String scope = Scopes.required(route, method);

@@ -4,6 +4,8 @@ import java.security.GeneralSecurityException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.wildfly.security.password.PasswordFactory;
 import org.wildfly.security.password.WildFlyElytronPasswordProvider;
@@ -13,7 +15,12 @@ import org.wildfly.security.password.util.ModularCrypt;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.switchboard.gateway.security.AuthConfig;
 
-/** bcrypt through Quarkus / WildFly Elytron: hashing and constant-time verification, nothing hand-rolled. */
+/**
+ * bcrypt through Quarkus / WildFly Elytron: hashing and constant-time verification, nothing hand-rolled. bcrypt
+ * is slow on purpose (~250 ms at cost 12), so it must never run inside a database transaction: that would hold
+ * a pooled connection for the whole hash, and a burst of logins would drain the pool. Calling it with a
+ * transaction open is a programming error and fails at once ({@link #requireNoTransaction}).
+ */
 @ApplicationScoped
 public class Passwords {
 
@@ -26,13 +33,18 @@ public class Passwords {
     @Inject
     AuthConfig config;
 
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
     private volatile String dummyHash;
 
     public String hash(String password) {
+        requireNoTransaction();
         return BcryptUtil.bcryptHash(password, config.bcryptCost());
     }
 
     public boolean matches(String password, String hash) {
+        requireNoTransaction();
         if (password == null || hash == null) {
             return false;
         }
@@ -42,6 +54,12 @@ public class Passwords {
             return factory.verify(stored, password.toCharArray());
         } catch (GeneralSecurityException | RuntimeException e) {
             return false;
+        }
+    }
+
+    private void requireNoTransaction() {
+        if (transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION) {
+            throw new IllegalStateException("bcrypt must run before the transaction opens, not inside it");
         }
     }
 

@@ -1,16 +1,15 @@
 package io.switchboard.gateway.identity;
 
 import java.time.Instant;
-import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.switchboard.gateway.security.AuthConfig;
 import io.switchboard.gateway.security.Roles;
@@ -38,14 +37,24 @@ public class SuperAdminBootstrap {
     @Inject
     AuthService auth;
 
-    @Transactional
+    @Inject
+    Passwords passwords;
+
     void ensure(@Observes StartupEvent start) {
         if (config.superAdminEmail().isEmpty() || config.superAdminPassword().isEmpty()) {
             return;
         }
-        String email = config.superAdminEmail().get().trim().toLowerCase(Locale.ROOT);
-        if (users.findByEmail(email).isPresent()) {
+        String email = Emails.normalize(config.superAdminEmail().get());
+        if (QuarkusTransaction.requiringNew().call(() -> users.findByEmail(email).isPresent())) {
             return;
+        }
+        String passwordHash = passwords.hash(config.superAdminPassword().get()); // before the transaction opens
+        QuarkusTransaction.requiringNew().run(() -> create(email, passwordHash));
+    }
+
+    private void create(String email, String passwordHash) {
+        if (users.findByEmail(email).isPresent()) {
+            return; // another replica was quicker
         }
         Instant now = Instant.now();
         Organization platform = organizations.findBySlug(PLATFORM_SLUG).orElseGet(() -> {
@@ -60,8 +69,7 @@ public class SuperAdminBootstrap {
             organizations.persist(org);
             return org;
         });
-        User admin = auth.newUser(platform.id, email, "Platform administrator", config.superAdminPassword().get(),
-                Roles.SUPER_ADMIN, now);
+        User admin = auth.newUser(platform.id, email, "Platform administrator", passwordHash, Roles.SUPER_ADMIN, now);
         users.persist(admin);
         LOG.infof("super_admin %s created in organization %s", admin.id, platform.id);
     }

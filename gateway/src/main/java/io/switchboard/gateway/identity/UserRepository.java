@@ -15,8 +15,9 @@ import io.switchboard.platform.paging.PageRequest;
 @ApplicationScoped
 public class UserRepository implements PanacheRepositoryBase<User, UUID> {
 
+    /** {@code email} as {@link Emails#normalize} returns it (that is how it is stored). */
     public Optional<User> findByEmail(String email) {
-        return find("email", email.toLowerCase()).firstResultOptional();
+        return find("email", email).firstResultOptional();
     }
 
     /** Cross-tenant ids answer as if they did not exist. */

@@ -12,7 +12,7 @@ public final class UserRequests {
 
     /** An admin adds a user to their own organization; {@code role} is user (default) or admin. */
     public record CreateUser(
-            @NotBlank @Email @Size(max = 255) String email,
+            @NotBlank @Email @Size(max = Emails.MAX_LENGTH) String email,
             @NotBlank @Size(max = 255) String name,
             @NotBlank @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH) String password,
             @Pattern(regexp = "user|admin", message = "must be user or admin") String role,

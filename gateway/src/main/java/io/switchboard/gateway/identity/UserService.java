@@ -2,7 +2,6 @@ package io.switchboard.gateway.identity;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +10,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.switchboard.gateway.security.CallerCache;
 import io.switchboard.gateway.security.Roles;
 import io.switchboard.platform.paging.Cursor;
@@ -38,19 +38,29 @@ public class UserService {
     @Inject
     CallerCache callers;
 
+    @Inject
+    Passwords passwords;
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Views.UserView> list(UUID tenantId, PageRequest page) {
         return Page.of(users.listByTenant(tenantId, page), page, u -> new Cursor(u.createdAt, u.id), Views.UserView::of);
     }
 
+    /** Not transactional itself: the password is hashed before the transaction opens (see {@link Passwords}). */
+    @Transactional(Transactional.TxType.NEVER)
     public Views.UserView create(UUID tenantId, UUID actor, UserRequests.CreateUser request) {
-        String email = request.email().trim().toLowerCase(Locale.ROOT);
+        String passwordHash = passwords.hash(request.password());
+        return QuarkusTransaction.requiringNew().call(() -> insert(tenantId, actor, request, passwordHash));
+    }
+
+    private Views.UserView insert(UUID tenantId, UUID actor, UserRequests.CreateUser request, String passwordHash) {
+        String email = Emails.normalizeForStorage(request.email(), "email");
         if (users.findByEmail(email).isPresent()) {
             throw new ProblemException(409, "conflict", "Conflict", "email: an account with this e-mail already exists",
                     List.of(new Problem.FieldError("email", "an account with this e-mail already exists")));
         }
         Instant now = Instant.now();
-        User user = auth.newUser(tenantId, email, request.name().trim(), request.password(),
+        User user = auth.newUser(tenantId, email, request.name().trim(), passwordHash,
                 request.role() == null ? Roles.USER : request.role(), now);
         user.company = request.company();
         user.phone = request.phone();

@@ -25,6 +25,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -60,7 +61,10 @@ public class ProxyRoutes {
 
     private final List<Prefix> prefixes = new ArrayList<>();
 
-    /** One prefix of one route; the table is sorted longest prefix first so the most specific route wins. */
+    /**
+     * One prefix of one route, with its own proxy: whether requests need credentials is decided by the very prefix
+     * that routed them. The table is sorted longest prefix first so the most specific route wins.
+     */
     private record Prefix(String path, String route, HttpProxy proxy) {
 
         boolean matches(String requestPath) {
@@ -72,8 +76,11 @@ public class ProxyRoutes {
     void register(@Observes Router router, Vertx vertx) {
         prefixes.clear(); // a dev-mode restart hands us a fresh router
         config.routes().forEach((name, route) -> {
-            HttpProxy proxy = proxy(vertx, name, route);
-            route.prefixes().forEach(p -> prefixes.add(new Prefix(trimSlash(p), name, proxy)));
+            HttpClient client = client(vertx, route);
+            route.prefixes().forEach(p -> {
+                String path = trimSlash(p);
+                prefixes.add(new Prefix(path, name, proxy(client, name, route, path)));
+            });
         });
         prefixes.sort(Comparator.comparingInt((Prefix p) -> p.path().length()).reversed());
         LOG.infof("routes: %s", describe());
@@ -84,7 +91,9 @@ public class ProxyRoutes {
     }
 
     private void dispatch(RoutingContext rc) {
-        String path = rc.normalizedPath();
+        // the raw path: EdgeGuard has refused every request whose raw path differs from its canonical form, so
+        // this is the path the upstream receives, byte for byte
+        String path = rc.request().path();
         for (Prefix prefix : prefixes) {
             if (prefix.matches(path)) {
                 prefix.proxy().handle(rc.request());
@@ -94,15 +103,18 @@ public class ProxyRoutes {
         rc.next();
     }
 
-    private HttpProxy proxy(Vertx vertx, String name, GatewayConfig.Route route) {
+    private HttpClient client(Vertx vertx, GatewayConfig.Route route) {
         boolean tls = "https".equalsIgnoreCase(route.url().getScheme());
         int port = route.url().getPort() > 0 ? route.url().getPort() : (tls ? 443 : 80);
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+        return vertx.createHttpClient(new HttpClientOptions()
                 .setDefaultHost(route.url().getHost())
                 .setDefaultPort(port)
                 .setSsl(tls)
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setKeepAlive(true), new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerUpstream()));
+    }
+
+    private HttpProxy proxy(HttpClient client, String name, GatewayConfig.Route route, String prefix) {
         long timeoutMs = route.timeout().toMillis();
         return HttpProxy.reverseProxy(client)
                 .originRequestProvider((request, c) -> c.request(new RequestOptions()
@@ -110,17 +122,19 @@ public class ProxyRoutes {
                         // no response bytes for this long -> TimeoutException -> 504
                         .setIdleTimeout(timeoutMs))
                         .recover(e -> Future.failedFuture(new UpstreamFailure.NoConnection(e))))
-                .addInterceptor(new Interceptor(name, timeoutMs));
+                .addInterceptor(new Interceptor(name, timeoutMs, IdentityForwarding.isAnonymous(prefix)));
     }
 
     private final class Interceptor implements ProxyInterceptor {
 
         private final String route;
         private final long timeoutMs;
+        private final boolean anonymous;
 
-        Interceptor(String route, long timeoutMs) {
+        Interceptor(String route, long timeoutMs, boolean anonymous) {
             this.route = route;
             this.timeoutMs = timeoutMs;
+            this.anonymous = anonymous;
         }
 
         @Override
@@ -131,11 +145,22 @@ public class ProxyRoutes {
             MDC.put(RequestIds.MDC_KEY, requestId);
             headers.apply(incoming, ctx.request().headers(), requestId);
             // the request body stays paused while this waits (Quarkus pauses it until a handler reads it)
-            return identity.authenticate(incoming, route).compose(forwarded -> {
+            Future<IdentityForwarding.Forwarded> checked = anonymous ? Future.succeededFuture(IdentityForwarding.Forwarded.ANONYMOUS)
+                    : identity.authenticate(incoming, route);
+            return checked.compose(forwarded -> {
                 identity.apply(forwarded, ctx.request().headers());
                 FailureLogRoute.rememberCaller(forwarded.caller());
                 ctx.set(RATE_LIMIT, forwarded.rateLimit());
-                return ctx.sendRequest().recover(error -> Future.succeededFuture(problem(ctx, error, requestId)));
+                return ctx.sendRequest()
+                        .map(response -> {
+                            if (hasValidFraming(response)) {
+                                return response;
+                            }
+                            response.release(); // drains the upstream's body
+                            return problem(ctx, new IllegalStateException("invalid Transfer-Encoding from upstream"),
+                                    requestId);
+                        })
+                        .recover(error -> Future.succeededFuture(problem(ctx, error, requestId)));
             }, error -> Future.succeededFuture(refusal(ctx, error, requestId)));
         }
 
@@ -147,7 +172,44 @@ public class ProxyRoutes {
             if (rateLimit != null) {
                 rateLimit.forEach(ctx.response().headers()::set);
             }
-            return ctx.sendResponse();
+            // Once the upstream's response head has arrived, a failure while relaying its body (reset, malformed
+            // chunk) makes vertx-http-proxy reset the client connection: the client sees a broken exchange, never a
+            // truncated body passed off as complete. Its fallback would then try a bare 502 on that response; this
+            // recover stops it, and answers a problem itself in the rare case nothing was sent and the connection
+            // is still open.
+            return ctx.sendResponse().recover(error -> {
+                relayFailed(ctx, error);
+                return Future.succeededFuture();
+            });
+        }
+
+        private void relayFailed(ProxyContext ctx, Throwable error) {
+            HttpServerRequest incoming = ctx.request().proxiedRequest();
+            HttpServerResponse out = incoming.response();
+            String requestId = ctx.get(REQUEST_ID, String.class);
+            if (out.ended() || out.closed()) {
+                return;
+            }
+            if (out.headWritten()) {
+                LOG.warnf("%s %s -> route %s broke off mid-response: %s (request %s)", incoming.method(), incoming.path(),
+                        route, error.getMessage(), requestId);
+                out.reset();
+                return;
+            }
+            UpstreamFailure failure = UpstreamFailure.of(error);
+            LOG.warnf("%s %s -> route %s failed with %d before the response started: %s (request %s)", incoming.method(),
+                    incoming.path(), route, failure.status, error.getMessage(), requestId);
+            out.headers().clear();
+            out.setStatusCode(failure.status)
+                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .putHeader(RequestIds.HEADER, requestId)
+                    .end(problems.render(failure.status, failure.slug, failure.title, failure.detail(route, timeoutMs),
+                            incoming.path(), requestId));
+        }
+
+        /** What vertx-http-proxy would refuse with a bare 501. */
+        private static boolean hasValidFraming(ProxyResponse response) {
+            return validFraming(response.headers().getAll("transfer-encoding"));
         }
 
         /** 401 / 403 / 429 from the identity check: answered here, nothing goes upstream. */
@@ -186,6 +248,16 @@ public class ProxyRoutes {
                     .setBody(Body.body(problems.render(failure.status, failure.slug, failure.title,
                             failure.detail(route, timeoutMs), incoming.path(), requestId)));
         }
+    }
+
+    /** vertx-http-proxy only relays a Transfer-Encoding of plain {@code chunked} (or none). */
+    private static boolean validFraming(List<String> transferEncodings) {
+        for (String value : transferEncodings) {
+            if (!"chunked".equals(value)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String describe() {

@@ -1,5 +1,7 @@
 package io.switchboard.gateway.ratelimit;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -17,4 +19,28 @@ public interface RateLimitConfig {
     /** Requests per minute for an API key whose {@code api_keys.rate_limit_per_minute} is null. */
     @WithDefault("300")
     int apiKeyPerMinute();
+
+    /** Limits per client IP (the socket peer, or the client a trusted proxy names), in memory per replica. */
+    Client client();
+
+    interface Client {
+
+        /** Failed authentications (any 401: bad token, unknown API key, wrong password) per IP per window. */
+        @WithDefault("30")
+        int failedAuthPerIp();
+
+        @WithDefault("15m")
+        Duration failedAuthWindow();
+
+        /** Sign-up requests per IP per window (counted whether or not they succeed). */
+        @WithDefault("5")
+        int signupPerIp();
+
+        /** Sign-up requests of all clients together per window, the ceiling a distributed flood meets. */
+        @WithDefault("100")
+        int signupGlobal();
+
+        @WithDefault("1h")
+        Duration signupWindow();
+    }
 }

@@ -38,6 +38,14 @@ public interface AuthConfig {
     @WithDefault("10s")
     Duration lookupCacheTtl();
 
+    /**
+     * How long an API key that matched nothing is remembered as unknown, so a flood of garbage keys costs no
+     * database look-ups. Creating a key clears this replica's cache; another replica may refuse a brand-new key
+     * for at most this long, and only if that exact key was presented before it existed.
+     */
+    @WithDefault("5s")
+    Duration unknownKeyCacheTtl();
+
     /** bcrypt cost factor (log2 rounds). */
     @WithDefault("12")
     int bcryptCost();
@@ -45,6 +53,18 @@ public interface AuthConfig {
     /** How long a password reset link stays valid. */
     @WithDefault("30m")
     Duration passwordResetTtl();
+
+    /** How long the e-mail verification link sent at sign-up stays valid. */
+    @WithDefault("72h")
+    Duration emailVerificationTtl();
+
+    /**
+     * Whether a new organization's sign-up credits wait until its admin has verified their e-mail. Off by default
+     * so a local install works without mail; on in production (k8s prod overlay), so throw-away sign-ups get
+     * nothing to spend. The credit account itself always opens at sign-up.
+     */
+    @WithDefault("false")
+    boolean signupCreditsRequireVerifiedEmail();
 
     Throttle throttle();
 

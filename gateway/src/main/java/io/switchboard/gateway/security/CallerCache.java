@@ -41,10 +41,14 @@ public class CallerCache {
     }
 
     public void put(String key, Object value) {
+        put(key, value, config.lookupCacheTtl());
+    }
+
+    public void put(String key, Object value, java.time.Duration ttl) {
         if (entries.size() > 100_000) {
             entries.clear();
         }
-        entries.put(key, new Entry(value, System.nanoTime() + config.lookupCacheTtl().toNanos()));
+        entries.put(key, new Entry(value, System.nanoTime() + ttl.toNanos()));
     }
 
     public void invalidateAll() {

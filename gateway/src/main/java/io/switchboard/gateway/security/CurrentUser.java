@@ -1,6 +1,5 @@
 package io.switchboard.gateway.security;
 
-import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -8,17 +7,14 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import io.switchboard.gateway.identity.Organization;
-import io.switchboard.gateway.identity.OrganizationRepository;
-import io.switchboard.gateway.identity.Session;
-import io.switchboard.gateway.identity.SessionRepository;
 import io.switchboard.gateway.identity.User;
 import io.switchboard.gateway.identity.UserRepository;
 import io.switchboard.platform.tenant.TokenClaims;
 
 /**
- * The caller of a gateway endpoint, from the verified access token, re-checked against the database: a valid
- * token of a since-deactivated user, ended session or suspended organization is refused at once.
+ * The caller of a gateway endpoint, from the verified access token, re-checked by {@link LiveCallers} (also
+ * applied to every endpoint by {@link LiveUserFilter}): a valid token of a since-deactivated user, ended session
+ * or suspended organization is refused.
  */
 @RequestScoped
 public class CurrentUser {
@@ -30,10 +26,7 @@ public class CurrentUser {
     UserRepository users;
 
     @Inject
-    SessionRepository sessions;
-
-    @Inject
-    OrganizationRepository organizations;
+    LiveCallers callers;
 
     private User user;
 
@@ -46,20 +39,16 @@ public class CurrentUser {
         }
         UUID id = Claims.uuid(jwt.getSubject());
         UUID tenant = Claims.uuid(Claims.string(jwt, TokenClaims.TENANT));
-        User found = id == null ? null : users.findById(id);
-        if (found == null || !found.tenantId.equals(tenant) || !found.active) {
+        if (id == null || tenant == null) {
+            throw AuthProblem.invalidToken("the access token lacks sub or tid");
+        }
+        AuthProblem refusal = LiveCallers.refusal(callers.user(id, tenant, sessionId()));
+        if (refusal != null) {
+            throw refusal;
+        }
+        User found = users.findById(id);
+        if (found == null) {
             throw AuthProblem.invalidToken("the account behind this token is not active");
-        }
-        UUID sid = sessionId();
-        if (sid != null) {
-            Session session = sessions.findById(sid);
-            if (session == null || !session.userId.equals(found.id) || !session.isLive(Instant.now())) {
-                throw AuthProblem.invalidToken("the session of this token has ended");
-            }
-        }
-        Organization org = organizations.findById(found.tenantId);
-        if (org == null || !org.isActive()) {
-            throw AuthProblem.tenantSuspended();
         }
         user = found;
         return found;

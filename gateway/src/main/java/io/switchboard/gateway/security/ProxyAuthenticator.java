@@ -41,6 +41,16 @@ public class ProxyAuthenticator {
     @Inject
     Vertx vertx;
 
+    @Inject
+    LiveCallers live;
+
+    @Inject
+    AuthConfig config;
+
+    /** Cached for a key that matched nothing (negative cache). */
+    private static final CallerLookups.KeyGrant UNKNOWN_KEY = new CallerLookups.KeyGrant(null, null, Set.of(), null,
+            true, false, null, null);
+
     /** Fails with an {@link AuthProblem} (401 / 403) when the caller cannot be let in. */
     public Future<Caller> authenticate(HttpServerRequest request) {
         String apiKey = request.getHeader(API_KEY_HEADER);
@@ -75,17 +85,10 @@ public class ProxyAuthenticator {
             return Future.failedFuture(AuthProblem.invalidToken("the access token lacks sub, tid or a role"));
         }
         Set<String> scopes = Collections.unmodifiableSet(Scopes.parse(Claims.string(jwt, TokenClaims.SCOPE)));
-        String key = "user:" + user + ':' + tenant + ':' + session;
-        CallerLookups.UserGrant cached = cache.get(key);
-        Future<CallerLookups.UserGrant> grant = cached != null ? Future.succeededFuture(cached)
-                : vertx.executeBlocking(() -> lookups.user(user, tenant, session), false)
-                        .onSuccess(g -> cache.put(key, g));
-        return grant.compose(g -> {
-            if (!g.valid()) {
-                return Future.failedFuture(AuthProblem.invalidToken("the session or account of this token has ended"));
-            }
-            if (!g.tenantActive()) {
-                return Future.failedFuture(AuthProblem.tenantSuspended());
+        return live.userAsync(user, tenant, session).compose(g -> {
+            AuthProblem refusal = LiveCallers.refusal(g);
+            if (refusal != null) {
+                return Future.failedFuture(refusal);
             }
             return Future.succeededFuture(new Caller(user.toString(), tenant, role, scopes, null, g.tenantLimit(), null));
         });
@@ -99,13 +102,16 @@ public class ProxyAuthenticator {
         String key = "key:" + hash;
         CallerLookups.KeyGrant cached = cache.get(key);
         Future<CallerLookups.KeyGrant> grant = cached != null ? Future.succeededFuture(cached)
-                : vertx.executeBlocking(() -> lookups.apiKey(hash), false).onSuccess(g -> {
-                    if (g != null) {
-                        cache.put(key, g);
+                : vertx.executeBlocking(() -> lookups.apiKey(hash), false).map(g -> {
+                    if (g == null) {
+                        cache.put(key, UNKNOWN_KEY, config.unknownKeyCacheTtl());
+                        return UNKNOWN_KEY;
                     }
+                    cache.put(key, g);
+                    return g;
                 });
         return grant.compose(g -> {
-            if (g == null || g.revoked()) {
+            if (g == UNKNOWN_KEY || g.revoked()) {
                 return Future.failedFuture(AuthProblem.invalidToken("unknown or revoked API key"));
             }
             if (g.expiresAt() != null && !g.expiresAt().isAfter(Instant.now())) {

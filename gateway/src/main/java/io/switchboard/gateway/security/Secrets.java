@@ -13,6 +13,12 @@ public final class Secrets {
     private static final char[] ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
     private static final char[] LOWER = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
+    /**
+     * The longest opaque token (refresh, reset, verification) a request may present: ours are 43 characters, so
+     * anything much longer is not one of them and is refused before it is even hashed.
+     */
+    public static final int MAX_PRESENTED_LENGTH = 256;
+
     private Secrets() {
     }
 

@@ -25,7 +25,6 @@ import io.switchboard.events.Topics;
 import io.switchboard.events.credits.CreditBalanceChangedV1;
 import io.switchboard.gateway.WireMockUpstreams;
 import io.switchboard.testsupport.InfraResource;
-import io.switchboard.testsupport.TestTokens;
 import io.switchboard.testsupport.TopicReader;
 
 @QuarkusTest
@@ -90,7 +89,7 @@ class AdminCreditGrantTest {
     @Test
     void onlySuperAdminsMayGrantCredits() {
         for (String role : new String[] { "user", "admin" }) {
-            given().auth().oauth2(TestTokens.access(t.tenant, UUID.randomUUID(), role)).contentType(ContentType.JSON)
+            given().auth().oauth2(CreditsFixture.token(t.tenant, UUID.randomUUID(), role)).contentType(ContentType.JSON)
                     .body(Map.of("amount", 1000, "type", "purchase"))
                     .post("/api/v1/admin/tenants/{id}/credits", t.tenant)
                     .then().statusCode(403).contentType("application/problem+json");
@@ -103,7 +102,7 @@ class AdminCreditGrantTest {
 
     @Test
     void onlySuperAdminsReadTheAuditLog() {
-        given().auth().oauth2(TestTokens.access(t.tenant, UUID.randomUUID(), "admin")).get("/api/v1/admin/audit-log")
+        given().auth().oauth2(CreditsFixture.token(t.tenant, UUID.randomUUID(), "admin")).get("/api/v1/admin/audit-log")
                 .then().statusCode(403);
     }
 

@@ -11,19 +11,51 @@ import io.restassured.http.ContentType;
 import io.switchboard.events.EventCatalog;
 import io.switchboard.events.EventCodec;
 import io.switchboard.events.call.CallCompletedV1;
+import io.switchboard.gateway.Db;
 import io.switchboard.testsupport.TestTokens;
 
-/** A tenant with a user token, plus a super_admin of another tenant to grant it credits. */
+/**
+ * A tenant with a user token, plus a super_admin of another tenant to grant it credits. The organizations and
+ * users exist (inserted directly, so the tenant starts without a credit account): gateway endpoints re-check
+ * that a token's user is active.
+ */
 final class CreditsFixture {
 
     final UUID tenant = UUID.randomUUID();
     final UUID user = UUID.randomUUID();
-    final String userToken = TestTokens.access(tenant, user, "user");
+    final String userToken;
     static final UUID ADMIN_TENANT = UUID.randomUUID();
     static final UUID SUPER_ADMIN = UUID.randomUUID();
+    private static boolean superAdminInserted;
 
-    static String superAdminToken() {
+    CreditsFixture() {
+        organization(tenant);
+        userToken = token(tenant, user, "user");
+    }
+
+    static synchronized String superAdminToken() {
+        if (!superAdminInserted) {
+            organization(ADMIN_TENANT);
+            user(ADMIN_TENANT, SUPER_ADMIN, "super_admin");
+            superAdminInserted = true;
+        }
         return TestTokens.access(ADMIN_TENANT, SUPER_ADMIN, "super_admin");
+    }
+
+    /** A token of a new active user of {@code tenant} with {@code role}. */
+    static String token(UUID tenant, UUID userId, String role) {
+        user(tenant, userId, role);
+        return TestTokens.access(tenant, userId, role);
+    }
+
+    static void organization(UUID id) {
+        Db.update("INSERT INTO organizations (id, slug, name, time_zone) VALUES (?, ?, 'Credits fixture', 'UTC')", id,
+                "fx-" + id);
+    }
+
+    static void user(UUID tenant, UUID id, String role) {
+        Db.update("INSERT INTO users (id, tenant_id, email, name, role) VALUES (?, ?, ?, 'Fixture', ?)", id, tenant,
+                "fx-" + id + "@example.test", role);
     }
 
     void grant(int amount) {

@@ -20,10 +20,10 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.switchboard.gateway.Accounts;
+import io.switchboard.gateway.RawHttp;
 import io.switchboard.gateway.WireMockUpstreams;
 import io.switchboard.gateway.credits.Eventually;
 import io.switchboard.testsupport.InfraResource;
-import io.switchboard.testsupport.TestTokens;
 
 @QuarkusTest
 @QuarkusTestResource(value = InfraResource.class, initArgs = @ResourceArg(name = "database", value = "gateway"))
@@ -72,10 +72,11 @@ class FailureLogTest {
 
     @Test
     void aForbiddenRecordsTheVerifiedUserAndTenant() {
-        UUID tenant = UUID.randomUUID();
-        UUID user = UUID.randomUUID();
+        Accounts.Account admin = Accounts.signup();
+        UUID tenant = admin.tenantId();
+        UUID user = admin.userId();
         String requestId = "fl-403-" + UUID.randomUUID();
-        given().header("X-Request-Id", requestId).auth().oauth2(TestTokens.access(tenant, user, "user"))
+        given().header("X-Request-Id", requestId).auth().oauth2(admin.accessToken())
                 .get("/api/v1/admin/audit-log")
                 .then().statusCode(403);
 
@@ -116,6 +117,28 @@ class FailureLogTest {
         given().header("X-Request-Id", after).get("/api/v1/nothing").then().statusCode(404);
         awaitRow(after); // written in the same or a later batch than the 200 would have been
         assertTrue(rows(ok).isEmpty());
+    }
+
+    @Test
+    void anOddMethodAndAnEndlessPathAreRecordedCutToTheirColumnsAndSpoilNoOtherRow() {
+        String longPath = "/api/v1/" + "p".repeat(5000);
+        String madeUpMethod = "FROBNICATEEVERYTHINGNOW";
+        String longId = "fl-long-" + UUID.randomUUID();
+        String oddId = "fl-odd-" + UUID.randomUUID();
+        String propfindId = "fl-propfind-" + UUID.randomUUID();
+        String normalId = "fl-normal-" + UUID.randomUUID();
+
+        assertTrue(RawHttp.send("GET", longPath, "X-Request-Id: " + longId).status() >= 400);
+        assertTrue(RawHttp.send(madeUpMethod, "/api/v1/odd", "X-Request-Id: " + oddId).status() >= 400);
+        assertTrue(RawHttp.send("PROPFIND", "/api/v1/odd", "X-Request-Id: " + propfindId).status() >= 400);
+        given().header("X-Request-Id", normalId).get("/api/v1/nothing-here").then().statusCode(404);
+
+        Object[] longRow = awaitRow(longId);
+        assertEquals(512, ((String) longRow[1]).length());
+        assertTrue(longPath.startsWith((String) longRow[1]));
+        assertEquals(madeUpMethod.substring(0, 16), awaitRow(oddId)[0]);
+        assertEquals("PROPFIND", awaitRow(propfindId)[0]);
+        awaitRow(normalId);
     }
 
     @Test

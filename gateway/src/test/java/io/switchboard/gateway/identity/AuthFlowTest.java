@@ -28,7 +28,7 @@ import io.switchboard.gateway.security.Secrets;
 class AuthFlowTest {
 
     @Inject
-    CapturingPasswordResetMailer mailer;
+    CapturingAccountMailer mailer;
 
     @Test
     void signupCreatesTheOrganizationAndItsAdminAndReturnsWorkingTokens() {
@@ -160,7 +160,7 @@ class AuthFlowTest {
         Account admin = Accounts.signup();
         given().contentType("application/json").body(Map.of("email", admin.email()))
                 .post("/api/v1/auth/password-reset").then().statusCode(202);
-        List<PasswordResetMailer.PasswordResetMail> mails = mailer.sentTo(admin.email());
+        List<AccountMailer.PasswordResetMail> mails = mailer.sentTo(admin.email());
         assertEquals(1, mails.size());
         String token = mails.get(0).token();
         assertEquals(0, Db.count("SELECT count(*) FROM password_reset_tokens WHERE token_hash = ?", token));

@@ -137,4 +137,17 @@ class ProxyPassThroughTest {
                 .withHeader("X-Forwarded-Proto", WireMock.equalTo("http"))
                 .withHeader("X-Forwarded-Host", WireMock.matching("localhost:\\d+")));
     }
+
+    @Test
+    void nothingUnderQIsForwardedToAService() {
+        for (String route : new String[] { "calls", "contacts" }) {
+            upstream(route).register(get(urlEqualTo("/q/metrics-of-" + route)).willReturn(aResponse().withStatus(200)));
+        }
+
+        given().header("Authorization", Accounts.shared().bearer()).get("/q/metrics-of-calls").then().statusCode(404);
+        given().header("Authorization", Accounts.shared().bearer()).get("/q/metrics-of-contacts").then().statusCode(404);
+
+        assertEquals(0, upstream("calls").find(getRequestedFor(urlEqualTo("/q/metrics-of-calls"))).size());
+        assertEquals(0, upstream("contacts").find(getRequestedFor(urlEqualTo("/q/metrics-of-contacts"))).size());
+    }
 }

@@ -9,6 +9,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 
@@ -56,15 +58,30 @@ class UpstreamFailureTest {
                 .body("requestId", equalTo("slow-1"));
     }
 
-    @Test
-    void upstreamDroppingTheConnectionAnswers502Problem() {
-        upstream("calls").register(get(urlEqualTo("/api/v1/calls/drop"))
-                .willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
+    @ParameterizedTest
+    @EnumSource(value = Fault.class, names = { "CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE", "RANDOM_DATA_THEN_CLOSE" })
+    void upstreamBreakingOffTheExchangeAnswers503ProblemNever502(Fault fault) {
+        String path = "/api/v1/calls/drop-" + fault.name().toLowerCase();
+        upstream("calls").register(get(urlEqualTo(path)).willReturn(aResponse().withFault(fault)));
 
-        given().header("Authorization", Accounts.shared().bearer()).header("X-Request-Id", "drop-1").get("/api/v1/calls/drop")
-                .then().statusCode(502)
+        given().header("Authorization", Accounts.shared().bearer()).header("X-Request-Id", "drop-" + fault).get(path)
+                .then().statusCode(503)
                 .contentType("application/problem+json")
-                .body("type", equalTo("https://switchboard.io/problems/bad-gateway"))
-                .body("requestId", equalTo("drop-1"));
+                .header("X-Request-Id", "drop-" + fault)
+                .body("type", equalTo("https://switchboard.io/problems/unavailable"))
+                .body("status", equalTo(503))
+                .body("detail", containsString("calls"))
+                .body("requestId", equalTo("drop-" + fault));
+    }
+
+    @Test
+    void anUpstreamAnswerTheProxyCannotRelayIsA503ProblemNotABare501() {
+        upstream("calls").register(get(urlEqualTo("/api/v1/calls/bad-framing"))
+                .willReturn(aResponse().withStatus(200).withHeader("Transfer-Encoding", "gzip").withBody("zzz")));
+
+        given().header("Authorization", Accounts.shared().bearer()).get("/api/v1/calls/bad-framing")
+                .then().statusCode(503)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://switchboard.io/problems/unavailable"));
     }
 }
