@@ -4,6 +4,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.switchboard.platform.tenant.RouteScopes;
+
 /**
  * The scopes a token or API key carries. Users hold all of {@link #ALL}; API keys hold the subset they were
  * created with. At the proxy, GET/HEAD on route {@code r} needs {@code r:read}, any other method {@code r:write}
@@ -17,8 +19,9 @@ public final class Scopes {
     private Scopes() {
     }
 
+    /** The same rule the services apply again behind the gateway (platform {@link RouteScopes}). */
     public static String required(String route, String method) {
-        return route + ("GET".equalsIgnoreCase(method) || "HEAD".equalsIgnoreCase(method) ? ":read" : ":write");
+        return RouteScopes.required(route, method);
     }
 
     public static boolean isKnown(String scope) {
