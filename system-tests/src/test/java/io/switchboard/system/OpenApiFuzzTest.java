@@ -390,6 +390,9 @@ class OpenApiFuzzTest {
         if (target.in().equals("query") && status == 404 && baseline != 404) {
             return "404 for a malformed query parameter (want 400 naming " + target.name() + ")";
         }
+        if (target.in().equals("path") && status == 400 && problem.path("type").asText().endsWith("/bad-path")) {
+            return null; // the value made the path itself non-canonical ('', '..', encoded '/' or controls): the gateway names the path
+        }
         boolean single = !target.in().equals("body") && !target.name().equals("zzUnexpectedField");
         if (single && status == 400 && baseline != 400 && !names(problem, target.leaf())) {
             return "400 that does not name " + target.name() + ": " + abbreviate(body);

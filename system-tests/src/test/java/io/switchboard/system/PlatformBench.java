@@ -62,8 +62,7 @@ class PlatformBench {
     @Test
     void throughputAndLatencyAgainstSameRunBaselines() throws Exception {
         // the limiter still runs on every request (its cost is part of the overhead); it just never says no
-        RunningPlatform platform = RunningPlatform.get(Map.of("SWITCHBOARD_RATE_LIMIT_TENANT", "100000000",
-                "JAVA_TOOL_OPTIONS", System.getProperty("bench.gateway.jvm", "")));
+        RunningPlatform platform = RunningPlatform.get(Map.of("SWITCHBOARD_RATE_LIMIT_TENANT", "100000000"));
         SignedUp tenant = platform.signUp();
         String callId = given().header("Authorization", tenant.bearer()).contentType("application/json").body(CALL)
                 .post(platform.url() + "/api/v1/calls").then().statusCode(201).extract().path("id");

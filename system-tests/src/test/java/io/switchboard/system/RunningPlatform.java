@@ -43,6 +43,7 @@ final class RunningPlatform {
                 "SWITCHBOARD_SIGNUP_GLOBAL", "1000000",
                 "SWITCHBOARD_RATE_LIMIT_TENANT", "1000000",
                 "SWITCHBOARD_RATE_LIMIT_API_KEY", "1000000"));
+        env.putAll(jvmOptions("gateway"));
         env.putAll(gatewayEnv);
         env.putAll(Map.of(
                 "SWITCHBOARD_CALLS_URL", calls.url(),
@@ -67,7 +68,13 @@ final class RunningPlatform {
     }
 
     private static CompletableFuture<ServiceProcess> start(String module, String portEnv) {
-        return CompletableFuture.supplyAsync(() -> ServiceProcess.start(module, portEnv, Map.of()));
+        return CompletableFuture.supplyAsync(() -> ServiceProcess.start(module, portEnv, jvmOptions(module)));
+    }
+
+    /** {@code -Dbench.jvm.<module>=...} reaches that service as JAVA_TOOL_OPTIONS (a profiler agent, GC flags). */
+    static Map<String, String> jvmOptions(String module) {
+        String options = System.getProperty("bench.jvm." + module, "");
+        return options.isBlank() ? Map.of() : Map.of("JAVA_TOOL_OPTIONS", options);
     }
 
     String url() {

@@ -45,6 +45,7 @@ class TenantIsolationSweepTest {
             Map.entry("/api/v1/auth/logout", "revokes the caller's own session"),
             Map.entry("/api/v1/auth/password-reset", "always 202, reveals nothing"),
             Map.entry("/api/v1/auth/password-reset/confirm", "single-use token in"),
+            Map.entry("/api/v1/auth/verify-email", "single-use token in"),
             Map.entry("/api/v1/users/me", "the caller itself"),
             Map.entry("/api/v1/credits", "the caller's own balance (checked below)"),
             Map.entry("/api/v1/openapi.json", "API description"),

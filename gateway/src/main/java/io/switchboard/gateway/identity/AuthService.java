@@ -229,15 +229,8 @@ public class AuthService {
     @Transactional
     public void requestPasswordReset(String email) {
         users.findByEmail(Emails.normalize(email)).filter(u -> u.active).ifPresent(user -> {
-            Instant now = Instant.now();
-            String secret = Secrets.token(43);
             PasswordResetToken reset = new PasswordResetToken();
-            reset.id = UUID.randomUUID();
-            reset.userId = user.id;
-            reset.tenantId = user.tenantId;
-            reset.tokenHash = Secrets.sha256(secret);
-            reset.createdAt = now;
-            reset.expiresAt = now.plus(config.passwordResetTtl());
+            String secret = reset.issueFor(user, Instant.now(), config.passwordResetTtl());
             resets.persist(reset);
             mailer.sendPasswordReset(new AccountMailer.PasswordResetMail(user.email, user.name, secret, reset.expiresAt));
             LOG.infof("password reset %s issued for user %s (tenant %s)", reset.id, user.id, user.tenantId);
@@ -249,9 +242,9 @@ public class AuthService {
         String tokenHash = Secrets.sha256(request.token());
         // a cheap look first, so garbage tokens cost no bcrypt; the update below checks again under a lock
         boolean usable = QuarkusTransaction.requiringNew().call(() -> resets.find("tokenHash", tokenHash)
-                .firstResultOptional().filter(r -> r.usedAt == null && r.expiresAt.isAfter(Instant.now())).isPresent());
+                .firstResultOptional().filter(r -> r.usableAt(Instant.now())).isPresent());
         if (!usable) {
-            throw ProblemException.badField("token", "is invalid, expired or already used");
+            throw unusableToken();
         }
         String passwordHash = passwords.hash(request.newPassword());
         QuarkusTransaction.requiringNew().run(() -> resetPassword(tokenHash, passwordHash));
@@ -259,14 +252,8 @@ public class AuthService {
 
     private void resetPassword(String tokenHash, String passwordHash) {
         Instant now = Instant.now();
-        PasswordResetToken reset = resets.findByHashForUpdate(tokenHash)
-                .filter(r -> r.usedAt == null && r.expiresAt.isAfter(now))
-                .orElseThrow(() -> ProblemException.badField("token", "is invalid, expired or already used"));
-        User user = users.findById(reset.userId);
-        if (user == null || !user.active) {
-            throw ProblemException.badField("token", "is invalid, expired or already used");
-        }
-        reset.usedAt = now;
+        PasswordResetToken reset = resets.findByHashForUpdate(tokenHash).orElse(null);
+        User user = redeem(reset, now);
         user.passwordHash = passwordHash;
         user.updatedAt = now;
         sessions.revokeAllOf(user.id, "password-reset", now);
@@ -282,14 +269,7 @@ public class AuthService {
     @Transactional
     public void verifyEmail(String token) {
         Instant now = Instant.now();
-        EmailVerificationToken verification = verifications.findByHashForUpdate(Secrets.sha256(token))
-                .filter(v -> v.usedAt == null && v.expiresAt.isAfter(now))
-                .orElseThrow(() -> ProblemException.badField("token", "is invalid, expired or already used"));
-        User user = users.findById(verification.userId);
-        if (user == null || !user.active) {
-            throw ProblemException.badField("token", "is invalid, expired or already used");
-        }
-        verification.usedAt = now;
+        User user = redeem(verifications.findByHashForUpdate(Secrets.sha256(token)).orElse(null), now);
         user.emailVerified = true;
         user.updatedAt = now;
         tenantSession.actAs(user.tenantId);
@@ -297,16 +277,27 @@ public class AuthService {
         LOG.infof("user %s of tenant %s verified their e-mail", user.id, user.tenantId);
     }
 
+    /** Spends a single-use token (found under a row lock) and returns its user; 400 naming token if it cannot be used. */
+    private User redeem(OneTimeToken token, Instant now) {
+        if (token == null || !token.usableAt(now)) {
+            throw unusableToken();
+        }
+        User user = users.findById(token.userId);
+        if (user == null || !user.active) {
+            throw unusableToken();
+        }
+        token.usedAt = now;
+        return user;
+    }
+
+    private static ProblemException unusableToken() {
+        return ProblemException.badField("token", "is invalid, expired or already used");
+    }
+
     /** A single-use verification token for the user's address, sent through the mailer. */
     private void issueEmailVerification(User user, Instant now) {
-        String secret = Secrets.token(43);
         EmailVerificationToken verification = new EmailVerificationToken();
-        verification.id = UUID.randomUUID();
-        verification.userId = user.id;
-        verification.tenantId = user.tenantId;
-        verification.tokenHash = Secrets.sha256(secret);
-        verification.createdAt = now;
-        verification.expiresAt = now.plus(config.emailVerificationTtl());
+        String secret = verification.issueFor(user, now, config.emailVerificationTtl());
         verifications.persist(verification);
         mailer.sendEmailVerification(new AccountMailer.EmailVerificationMail(user.email, user.name, secret,
                 verification.expiresAt));
