@@ -58,6 +58,8 @@ class PlatformBench {
     private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 8));
     private static final Duration IDLE = Duration.ofSeconds(10);
     private static final String CALL = "{\"toNumber\":\"+14155550123\"}";
+    /** {@code -Dbench.phases=writes} runs only the write figures (e.g. under a profiler); default: reads,writes. */
+    private static final String PHASES = System.getProperty("bench.phases", "reads,writes");
 
     @Test
     void throughputAndLatencyAgainstSameRunBaselines() throws Exception {
@@ -79,20 +81,40 @@ class PlatformBench {
         Request directPost = new Request("POST", platform.calls.url() + "/api/v1/calls",
                 Map.of("Authorization", internal, "Content-Type", "application/json"), CALL);
 
-        // 1. reads
+        System.out.printf("%n== Switchboard benchmark: %d cores, %d connections, %s, %d s per figure after %d s warm-up ==%n",
+                Runtime.getRuntime().availableProcessors(), CONNECTIONS, load.name(), MEASURE.toSeconds(), WARMUP.toSeconds());
+        if (PHASES.contains("reads")) {
+            reads(load, gatewayGet, directGet);
+        }
+        if (PHASES.contains("writes")) {
+            writes(platform, tenant, load, gatewayPost, directPost);
+        }
+        for (ServiceProcess service : List.of(platform.gateway, platform.calls, platform.contacts, platform.campaigns,
+                platform.analytics)) {
+            System.out.printf("  peak RSS %-18s %4d MiB (heap budget -Xmx256m)%n", service.module(), service.peakRssMiB());
+        }
+    }
+
+    private static void reads(LoadGenerator load, Request gatewayGet, Request directGet) {
         load.run(gatewayGet, CONNECTIONS, WARMUP, 200);
         load.run(directGet, CONNECTIONS, WARMUP, 200);
         Result gwGet = load.run(gatewayGet, CONNECTIONS, MEASURE, 200);
         Result dGet = load.run(directGet, CONNECTIONS, MEASURE, 200);
         Result gwIdle = load.run(gatewayGet, 1, IDLE, 200);
         Result dIdle = load.run(directGet, 1, IDLE, 200);
+        row("GET call, gateway", gwGet, "GET call, direct", dGet);
+        System.out.printf("  idle (1 connection): gateway p50 %.2f ms, direct p50 %.2f ms -> the gateway adds %.2f ms%n",
+                gwIdle.p50Ms(), dIdle.p50Ms(), gwIdle.p50Ms() - dIdle.p50Ms());
+    }
 
-        // 2. writes straight to the service, and the database's own ceiling for the same SQL
+    private static void writes(RunningPlatform platform, SignedUp tenant, LoadGenerator load, Request gatewayPost,
+            Request directPost) throws Exception {
+        // writes straight to the service, and the database's own ceiling for the same SQL
         load.run(directPost, CONNECTIONS, WARMUP, 201);
         Result dPost = load.run(directPost, CONNECTIONS, MEASURE, 201);
         double pgTps = pgbench(tenant.tenantId());
 
-        // 3. writes through the gateway while the pipeline is watched
+        // writes through the gateway while the pipeline is watched
         Pipeline pipeline = new Pipeline(platform, tenant);
         pipeline.awaitCaughtUp(Duration.ofMinutes(5)); // the direct writes above are counted first
         load.run(gatewayPost, CONNECTIONS, WARMUP, 201);
@@ -103,12 +125,6 @@ class PlatformBench {
         Pipeline.Figures events = pipeline.stop();
         double kafkaRate = rawKafkaRecordsPerSecond((int) Math.min(200_000, Math.max(1000, events.events())), 900);
 
-        System.out.println();
-        System.out.printf("== Switchboard benchmark: %d cores, %d connections, %s, %d s per figure after %d s warm-up ==%n",
-                Runtime.getRuntime().availableProcessors(), CONNECTIONS, load.name(), MEASURE.toSeconds(), WARMUP.toSeconds());
-        row("GET call, gateway", gwGet, "GET call, direct", dGet);
-        System.out.printf("  idle (1 connection): gateway p50 %.2f ms, direct p50 %.2f ms -> the gateway adds %.2f ms%n",
-                gwIdle.p50Ms(), dIdle.p50Ms(), gwIdle.p50Ms() - dIdle.p50Ms());
         System.out.printf("%-34s %8.0f tx/s   (baseline: the same INSERTs, %d clients)%n", "pgbench call-create SQL", pgTps,
                 CONNECTIONS);
         ratio("POST call, direct", dPost, pgTps);
@@ -118,10 +134,6 @@ class PlatformBench {
                 events.rate() / gwPost.rps(), events.events());
         System.out.printf("%-34s %8.0f rec/s  (baseline) -> pipeline %.3f x raw Kafka%n", "raw Kafka produce+consume",
                 kafkaRate, events.rate() / kafkaRate);
-        for (ServiceProcess service : List.of(platform.gateway, platform.calls, platform.contacts, platform.campaigns,
-                platform.analytics)) {
-            System.out.printf("  peak RSS %-18s %4d MiB (heap budget -Xmx256m)%n", service.module(), service.peakRssMiB());
-        }
     }
 
     private static void row(String what, Result r, String baselineWhat, Result baseline) {

@@ -51,7 +51,9 @@ class ScopeFilterTest {
 
     @Test
     void healthIsNotScopeChecked() {
-        given().get("/q/health/ready").then().statusCode(200);
+        // up or down (another test may just have restarted Kafka), the answer comes from the health endpoint itself
+        given().get("/q/health/ready").then().statusCode(org.hamcrest.Matchers.oneOf(200, 503))
+                .body("checks", org.hamcrest.Matchers.notNullValue());
     }
 
     @Test
