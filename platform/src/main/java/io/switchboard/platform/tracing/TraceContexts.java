@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
@@ -14,7 +13,8 @@ import io.opentelemetry.context.propagation.TextMapGetter;
 /**
  * The W3C trace context ({@code traceparent}, {@code tracestate}) where Quarkus does not carry it for us: stored
  * with an outbox row, and in the headers of the Kafka records the relay's own producer sends. Only the trace
- * context travels, never baggage, so nothing a client put into a header reaches Kafka.
+ * context travels, never baggage, so nothing a client put into a header reaches Kafka. (Consumers need nothing
+ * from here: the Kafka connector reads the header and makes its receive span current for the {@code @Incoming} method.)
  */
 public final class TraceContexts {
 
@@ -72,11 +72,4 @@ public final class TraceContexts {
         });
     }
 
-    /** The trace context in Kafka record headers, or the root context. */
-    public static Context extract(Headers headers) {
-        Header traceparent = headers.lastHeader(TRACEPARENT);
-        Header tracestate = headers.lastHeader(TRACESTATE);
-        return parent(traceparent == null ? null : new String(traceparent.value(), StandardCharsets.UTF_8),
-                tracestate == null ? null : new String(tracestate.value(), StandardCharsets.UTF_8));
-    }
 }
