@@ -71,5 +71,4 @@ public final class TraceContexts {
             carrier.add(key, value.getBytes(StandardCharsets.UTF_8));
         });
     }
-
 }

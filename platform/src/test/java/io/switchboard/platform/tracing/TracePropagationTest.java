@@ -76,6 +76,9 @@ class TracePropagationTest {
         assertEquals("POST", attribute(server, "http.request.method"));
         assertEquals("/api/v1/notes", attribute(server, "http.route"));
         assertEquals(server.getSpanId(), storedParent.split("-")[2], "the row was written in the request's span");
+        SpanData insert = awaitSpan(s -> s.getKind() == SpanKind.CLIENT && s.getTraceId().equals(trace)
+                && statement(s).contains("INSERT INTO outbox_event"), "the outbox INSERT's JDBC span");
+        assertEquals(server.getSpanId(), insert.getParentSpanId(), "the request's SQL shows in its trace");
 
         ConsumerRecord<String, byte[]> record;
         try (TopicReader reader = TopicReader.fromNow(TOPIC)) {
@@ -124,6 +127,12 @@ class TracePropagationTest {
     private List<String> trace(String trace) {
         return spans.getFinishedSpanItems().stream().filter(s -> s.getTraceId().equals(trace))
                 .map(s -> s.getKind() + " " + s.getName() + " " + s.getSpanId() + " <- " + s.getParentSpanId()).toList();
+    }
+
+    /** The SQL of a JDBC span (the attribute's name depends on the semantic-conventions version). */
+    private static String statement(SpanData span) {
+        String text = attribute(span, "db.query.text");
+        return String.valueOf(text != null ? text : attribute(span, "db.statement"));
     }
 
     private static String attribute(SpanData span, String key) {
