@@ -37,7 +37,7 @@ import io.switchboard.testsupport.TestTokens;
 import io.switchboard.testsupport.TopicReader;
 
 /**
- * One trace from the request that writes an event to the consumer that applies it: the server span, the relay's
+ * One trace from the gateway's call (its traceparent) and the request that writes an event to the consumer that applies it: the server span, the relay's
  * PRODUCER span (a child of the request's span, although the relay runs later on its own thread), the
  * {@code traceparent} header on the Kafka record, and the consumer's span. The test application's relay runs only
  * when a test calls it, and its consumer reads switchboard.platform-test, so the test points its row there.
@@ -64,7 +64,11 @@ class TracePropagationTest {
     @Test
     void anEventCarriesTheTraceOfTheRequestThatWroteItThroughTheRelayAndKafkaToItsConsumer() {
         UUID tenant = UUID.randomUUID();
-        String location = given().header("Authorization", TestTokens.bearer(tenant, "notes:write")).contentType("application/json")
+        // as the gateway sends it: its trace, its span as the parent
+        String gatewayTrace = UUID.randomUUID().toString().replace("-", "");
+        String gatewaySpan = gatewayTrace.substring(0, 16);
+        String location = given().header("Authorization", TestTokens.bearer(tenant, "notes:write"))
+                .header("traceparent", "00-" + gatewayTrace + "-" + gatewaySpan + "-01").contentType("application/json")
                 .body("{\"body\":\"traced\"}").post("/api/v1/notes").then().statusCode(201).extract().header("Location");
         String note = location.substring(location.lastIndexOf('/') + 1);
 
@@ -72,7 +76,9 @@ class TracePropagationTest {
                 "SELECT trace_parent FROM outbox_event WHERE event_key = ?1").setParameter(1, note).getSingleResult());
         assertNotNull(storedParent, "the outbox row keeps the writing transaction's trace context");
         String trace = storedParent.split("-")[1];
+        assertEquals(gatewayTrace, trace, "the service continues the gateway's trace");
         SpanData server = awaitSpan(s -> s.getKind() == SpanKind.SERVER && s.getTraceId().equals(trace), "the request's server span");
+        assertEquals(gatewaySpan, server.getParentSpanId(), "the service's server span is a child of the gateway's span");
         assertEquals("POST", attribute(server, "http.request.method"));
         assertEquals("/api/v1/notes", attribute(server, "http.route"));
         assertEquals(server.getSpanId(), storedParent.split("-")[2], "the row was written in the request's span");
