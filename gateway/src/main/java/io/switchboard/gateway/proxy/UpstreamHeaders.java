@@ -1,5 +1,7 @@
 package io.switchboard.gateway.proxy;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.switchboard.platform.request.RequestIds;
@@ -7,9 +9,14 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
 
-/** The headers the gateway adds to every proxied request: request id, X-Forwarded-* (identity: IdentityForwarding). */
+/**
+ * The headers the gateway adds to every proxied request: request id, X-Forwarded-*, trace context (identity:
+ * IdentityForwarding).
+ */
 @ApplicationScoped
 public class UpstreamHeaders {
+
+    private static final List<String> TRACE_HEADERS = List.of("traceparent", "tracestate", "baggage");
 
     /** The caller's request id when it is usable, else a new one. */
     public String requestId(HttpServerRequest incoming) {
@@ -19,6 +26,10 @@ public class UpstreamHeaders {
 
     public void apply(HttpServerRequest incoming, MultiMap upstream, String requestId) {
         upstream.set(RequestIds.HEADER, requestId);
+        // The gateway's HTTP client (Quarkus' Vert.x tracing) adds the trace context of its own span for this call,
+        // continuing the caller's trace. The caller's headers go, or the service would get two traceparents and
+        // might take the caller's, hanging its spans below the caller instead of the gateway.
+        TRACE_HEADERS.forEach(upstream::remove);
         SocketAddress peer = incoming.connection() == null ? null : incoming.connection().remoteAddress();
         String peerIp = peer == null ? null : peer.hostAddress();
         if (peerIp != null) {

@@ -13,6 +13,10 @@ import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.switchboard.events.EventCodec;
 import io.switchboard.events.EventEnvelope;
@@ -49,6 +53,9 @@ public class IdempotentConsumer {
     @Inject
     InboxRetryConfig retry;
 
+    @Inject
+    Tracer tracer;
+
     private final Map<String, List<EventHandler<?>>> handlers = new HashMap<>();
 
     @Inject
@@ -71,6 +78,27 @@ public class IdempotentConsumer {
         if (forType == null) {
             return Outcome.NO_HANDLER;
         }
+        // a child of the Kafka connector's receive span, which continues the relay's publish span (traceparent
+        // header): the handler's transaction, retries included, shows in the trace of the request that caused it
+        Span span = tracer.spanBuilder("consume " + event.type().type())
+                .setAttribute("messaging.message.id", event.id().toString())
+                .setAttribute("switchboard.event.type", event.type().type())
+                .setAttribute("switchboard.tenant", String.valueOf(event.tenantId()))
+                .startSpan();
+        try (Scope scope = span.makeCurrent()) {
+            Outcome outcome = applyWithRetries(event, forType);
+            span.setAttribute("switchboard.inbox.outcome", outcome.name());
+            return outcome;
+        } catch (RuntimeException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private Outcome applyWithRetries(EventEnvelope<?> event, List<EventHandler<?>> forType) {
         long backoffMillis = retry.initialBackoff().toMillis();
         for (int attempt = 1;; attempt++) {
             try {

@@ -1,6 +1,7 @@
 package io.switchboard.platform.outbox;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,7 @@ import io.switchboard.events.EventEnvelope;
 import io.switchboard.events.EventPayload;
 import io.switchboard.events.EventType;
 import io.switchboard.platform.persistence.AfterCommit;
+import io.switchboard.platform.tracing.TraceContexts;
 
 /**
  * Records an event in the caller's transaction. It reaches Kafka only if that transaction commits
@@ -38,9 +40,12 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public <T extends EventPayload> EventEnvelope<T> publish(EventType<T> type, UUID tenantId, T payload) {
         EventEnvelope<T> event = EventCodec.newEvent(type, config.source(), tenantId, payload);
+        // the relay sends the row later, from its own thread: it keeps the trace of the change that caused it
+        TraceContexts.Carried trace = TraceContexts.current();
         em.createNativeQuery("""
-                INSERT INTO outbox_event (id, tenant_id, topic, event_key, event_type, cloud_event, created_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
+                INSERT INTO outbox_event (id, tenant_id, topic, event_key, event_type, cloud_event, created_at,
+                    trace_parent, trace_state)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, NULLIF(?8, ''), NULLIF(?9, ''))""")
                 .setParameter(1, event.id())
                 .setParameter(2, tenantId)
                 .setParameter(3, type.topic())
@@ -48,6 +53,9 @@ public class Outbox {
                 .setParameter(5, type.type())
                 .setParameter(6, new String(EventCodec.serialize(event), StandardCharsets.UTF_8))
                 .setParameter(7, event.time())
+                // '' for none: a null parameter would reach PostgreSQL untyped
+                .setParameter(8, Objects.requireNonNullElse(trace.traceparent(), ""))
+                .setParameter(9, Objects.requireNonNullElse(trace.tracestate(), ""))
                 .executeUpdate();
         wakeRelayAfterCommit();
         return event;

@@ -35,10 +35,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.switchboard.events.EventCodec;
+import io.switchboard.platform.tracing.TraceContexts;
 
 /**
  * Publishes committed outbox rows to Kafka in {@code seq} order and marks them sent. It runs right
@@ -57,6 +63,9 @@ import io.switchboard.events.EventCodec;
  * A row the broker rejects for its own sake (too large, invalid) is parked after {@code max-attempts}
  * rejections: {@code parked_at} is set, it is logged once and counted ({@code switchboard.outbox.parked}),
  * and the rows behind it, including later events of the same aggregate, go out without it.
+ *
+ * Each record gets a {@code publish <topic>} PRODUCER span, child of the trace context stored with the row (the
+ * request that wrote it), and carries that span's {@code traceparent} header to the consumer.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -71,6 +80,9 @@ public class OutboxRelay {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    Tracer tracer;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -151,7 +163,7 @@ public class OutboxRelay {
         }
         long start = System.nanoTime();
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT seq, topic, event_key, cloud_event, event_type, attempts FROM outbox_event
+                SELECT seq, topic, event_key, cloud_event, event_type, attempts, trace_parent, trace_state, id FROM outbox_event
                 WHERE published_at IS NULL AND parked_at IS NULL ORDER BY seq LIMIT ?1 FOR UPDATE SKIP LOCKED""")
                 .setParameter(1, config.batchSize())
                 .getResultList();
@@ -171,17 +183,25 @@ public class OutboxRelay {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>((String) row[1], (String) row[2],
                     ((String) row[3]).getBytes(StandardCharsets.UTF_8));
             record.headers().add("content-type", EventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+            Span span = publishSpan(row);
+            TraceContexts.inject(Context.root().with(span), record.headers());
             try {
                 Future<RecordMetadata> send = kafka.send(record, (metadata, e) -> {
                     if (e != null) {
                         asyncFailure.compareAndSet(null, e);
+                        span.recordException(e);
+                        span.setStatus(StatusCode.ERROR);
                     }
+                    span.end(); // the span lasts until the broker acknowledged (or refused) the record
                 });
                 sends.add(send);
                 if (send.isDone() && failed(send)) {
                     break; // rejected on the spot (e.g. larger than max.request.size)
                 }
             } catch (RuntimeException e) {
+                span.recordException(e);
+                span.setStatus(StatusCode.ERROR);
+                span.end();
                 failure = e;
                 break;
             }
@@ -217,6 +237,25 @@ public class OutboxRelay {
             failing = false;
         }
         return acknowledged;
+    }
+
+    /**
+     * A PRODUCER span in the trace of the transaction that wrote the row (its stored trace context), or a new trace
+     * for a row written outside any. Its context goes into the record's headers, so the consumer continues the trace.
+     */
+    private Span publishSpan(Object[] row) {
+        String topic = (String) row[1];
+        return tracer.spanBuilder("publish " + topic)
+                .setSpanKind(SpanKind.PRODUCER)
+                .setParent(TraceContexts.parent((String) row[6], (String) row[7]))
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "send")
+                .setAttribute("messaging.destination.name", topic)
+                .setAttribute("messaging.kafka.message.key", (String) row[2])
+                .setAttribute("messaging.message.id", String.valueOf(row[8]))
+                .setAttribute("switchboard.outbox.seq", ((Number) row[0]).longValue())
+                .setAttribute("switchboard.event.type", (String) row[4])
+                .startSpan();
     }
 
     private static boolean failed(Future<RecordMetadata> send) {
