@@ -55,7 +55,7 @@ class PlatformBench {
 
     private static final int CONNECTIONS = Integer.getInteger("bench.concurrency", 16);
     private static final Duration MEASURE = Duration.ofSeconds(Integer.getInteger("bench.seconds", 20));
-    private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 8));
+    private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 20));
     private static final Duration IDLE = Duration.ofSeconds(10);
     private static final String CALL = "{\"toNumber\":\"+14155550123\"}";
     /** {@code -Dbench.phases=writes} runs only the write figures (e.g. under a profiler); default: reads,writes. */

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.switchboard.platform.inbox.IdempotentConsumer;
 
-/** Feeds {@code switchboard.calls} into the credit debit (call.completed), one record at a time, in partition order. */
+/** Feeds {@code switchboard.calls} into the credit debit (call.completed), records of one key (one aggregate) in order, different keys concurrently (platform default `throttled.ordered=key`). */
 @ApplicationScoped
 public class CallEventsConsumer {
 
@@ -16,7 +16,7 @@ public class CallEventsConsumer {
     IdempotentConsumer consumer;
 
     @Incoming("calls")
-    @Blocking(ordered = true)
+    @Blocking(ordered = false) // ordering per key comes from the connector, see platform defaults
     public void onCallEvent(byte[] cloudEvent) {
         consumer.consume(cloudEvent);
     }

@@ -12,7 +12,8 @@ import jakarta.persistence.QueryTimeoutException;
 /**
  * Whether a handler's failure may pass if the same event is applied again a moment later. Only such failures
  * are retried: a constraint violation or a bug fails the same way every time and goes to the dead-letter
- * topic at once. The rule is PostgreSQL's SQLSTATE classes, read anywhere in the cause chain.
+ * topic at once. The rule is PostgreSQL's SQLSTATE classes, read anywhere in the cause chain, plus a pool that
+ * could not hand out a connection in time.
  */
 public final class TransientFailures {
 
@@ -31,6 +32,12 @@ public final class TransientFailures {
             if (t instanceof SQLTransientException || t instanceof SQLRecoverableException
                     || t instanceof LockTimeoutException || t instanceof PessimisticLockException
                     || t instanceof QueryTimeoutException) {
+                return true;
+            }
+            if (t.getClass() == SQLException.class && ((SQLException) t).getSQLState() == null) {
+                // PostgreSQL's own errors always carry a SQLSTATE: a bare SQLException without one comes from the
+                // connection pool (Agroal's "acquisition timeout" when every connection is busy), before any
+                // statement ran
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null) {

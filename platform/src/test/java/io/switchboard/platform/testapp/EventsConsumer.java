@@ -8,7 +8,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.switchboard.platform.inbox.IdempotentConsumer;
 
-/** Wired exactly like the services' consumers: one record at a time, in partition order. */
+/** Wired exactly like the services' consumers: records of one key (one aggregate) in order, different keys concurrently (platform default `throttled.ordered=key`). */
 @ApplicationScoped
 public class EventsConsumer {
 
@@ -16,7 +16,7 @@ public class EventsConsumer {
     IdempotentConsumer consumer;
 
     @Incoming("events")
-    @Blocking(ordered = true)
+    @Blocking(ordered = false) // ordering per key comes from the connector, see platform defaults
     public void onEvent(byte[] cloudEvent) {
         consumer.consume(cloudEvent);
     }
