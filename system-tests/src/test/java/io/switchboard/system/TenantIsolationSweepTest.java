@@ -171,9 +171,15 @@ class TenantIsolationSweepTest {
         assertTrue(body.contains(idsOfA.get("/api/v1/calls")));
     }
 
+    /** Read once: the merged document cannot change while the platform runs. */
     private static List<PublicApi.Operation> operations() {
-        return PublicApi.of(platform.url()).operations;
+        if (operations == null) {
+            operations = PublicApi.of(platform.url()).operations;
+        }
+        return operations;
     }
+
+    private static List<PublicApi.Operation> operations;
 
     /** The longest FIXTURES collection the path lies under, or null. */
     private static String collectionOf(String path) {

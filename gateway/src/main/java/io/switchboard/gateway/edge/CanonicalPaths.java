@@ -11,6 +11,11 @@ public final class CanonicalPaths {
     private CanonicalPaths() {
     }
 
+    /** Whether a canonical {@code path} is {@code prefix} itself or lies below it, whole segments only. */
+    public static boolean isUnder(String path, String prefix) {
+        return path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/');
+    }
+
     /**
      * Why the raw (undecoded) path is not canonical, or null when it is.
      */

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.switchboard.gateway.identity.ClientInfo;
 import io.switchboard.gateway.identity.IdentityForwarding;
 import io.switchboard.gateway.proxy.ProblemBodies;
 import io.switchboard.gateway.ratelimit.ClientLimits;
@@ -58,7 +59,8 @@ public class EdgeGuard {
         }
         // providers' webhooks are never throttled here: their signatures are checked by calls-service
         if (!IdentityForwarding.isAnonymous(path)) {
-            String ip = clientIp(rc);
+            // the peer, or the client a trusted proxy names: Quarkus applies forwarded headers from trusted peers only
+            String ip = ClientInfo.of(rc.request()).ip();
             ClientLimits.Refusal refusal = limits.checkFailures(ip);
             if (refusal == null && rc.request().method() == HttpMethod.POST && SIGNUP.equals(path)) {
                 refusal = limits.takeSignup(ip);
@@ -77,14 +79,6 @@ public class EdgeGuard {
             });
         }
         rc.next();
-    }
-
-    /**
-     * The peer address, or the client a trusted proxy names ({@code quarkus.http.proxy.trusted-proxies}): Quarkus
-     * only applies forwarded headers from trusted peers, so a client cannot pick its own key here.
-     */
-    static String clientIp(RoutingContext rc) {
-        return rc.request().remoteAddress() == null ? "unknown" : rc.request().remoteAddress().hostAddress();
     }
 
     private void refuse(RoutingContext rc, int status, String slug, String title, String detail) {

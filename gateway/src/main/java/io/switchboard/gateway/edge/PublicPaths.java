@@ -18,7 +18,7 @@ public final class PublicPaths {
     /** {@code path} must be canonical ({@link CanonicalPaths}). */
     public static boolean isPublic(String path) {
         for (String prefix : PREFIXES) {
-            if (path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/')) {
+            if (CanonicalPaths.isUnder(path, prefix)) {
                 return true;
             }
         }

@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.switchboard.gateway.edge.CanonicalPaths;
 import io.switchboard.gateway.identity.IdentityForwarding;
 import io.switchboard.gateway.security.AuthProblem;
 import io.switchboard.platform.problem.Problem;
@@ -68,8 +69,7 @@ public class ProxyRoutes {
     private record Prefix(String path, String route, HttpProxy proxy) {
 
         boolean matches(String requestPath) {
-            return requestPath.startsWith(path)
-                    && (requestPath.length() == path.length() || requestPath.charAt(path.length()) == '/');
+            return CanonicalPaths.isUnder(requestPath, path);
         }
     }
 

@@ -5,6 +5,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.switchboard.platform.tenant.TokenClaims;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
@@ -47,6 +50,23 @@ public class LiveCallers {
             return Future.succeededFuture(cached);
         }
         return vertx.executeBlocking(() -> lookups.user(user, tenant, session), false).onSuccess(g -> cache.put(key, g));
+    }
+
+    /**
+     * Blocking: the user id of a verified access token whose user, session and organization are still in; throws
+     * the {@link AuthProblem} (401 / 403) otherwise. The check every token-carrying gateway endpoint runs.
+     */
+    public UUID requireLive(JsonWebToken jwt) {
+        UUID user = Claims.uuid(jwt.getSubject());
+        UUID tenant = Claims.uuid(Claims.string(jwt, TokenClaims.TENANT));
+        if (user == null || tenant == null) {
+            throw AuthProblem.invalidToken("the access token lacks sub or tid");
+        }
+        AuthProblem refusal = refusal(user(user, tenant, Claims.uuid(Claims.string(jwt, TokenClaims.SESSION))));
+        if (refusal != null) {
+            throw refusal;
+        }
+        return user;
     }
 
     /** The refusal for a grant that no longer lets its holder in, or null. */

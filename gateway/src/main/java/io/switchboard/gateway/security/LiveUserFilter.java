@@ -1,13 +1,9 @@
 package io.switchboard.gateway.security;
 
-import java.util.UUID;
-
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-
-import io.switchboard.platform.tenant.TokenClaims;
 
 /**
  * Every gateway endpoint called with an access token re-checks, before it runs, that the token's user, session
@@ -29,14 +25,6 @@ public class LiveUserFilter {
         if (jwt == null || jwt.getRawToken() == null) {
             return;
         }
-        UUID user = Claims.uuid(jwt.getSubject());
-        UUID tenant = Claims.uuid(Claims.string(jwt, TokenClaims.TENANT));
-        if (user == null || tenant == null) {
-            throw AuthProblem.invalidToken("the access token lacks sub or tid");
-        }
-        AuthProblem refusal = LiveCallers.refusal(callers.user(user, tenant, Claims.uuid(Claims.string(jwt, TokenClaims.SESSION))));
-        if (refusal != null) {
-            throw refusal;
-        }
+        callers.requireLive(jwt);
     }
 }

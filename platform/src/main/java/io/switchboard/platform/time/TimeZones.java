@@ -18,6 +18,8 @@ public final class TimeZones {
 
     private static final Set<String> AREAS = Set.of("Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic",
             "Australia", "Europe", "Indian", "Pacific");
+    /** ZoneId.getAvailableZoneIds() copies the whole tz database's id set on every call; the set is fixed. */
+    private static final Set<String> ZONE_IDS = Set.copyOf(ZoneId.getAvailableZoneIds());
 
     private TimeZones() {
     }
@@ -30,7 +32,7 @@ public final class TimeZones {
             return true;
         }
         int slash = id.indexOf('/');
-        return slash > 0 && AREAS.contains(id.substring(0, slash)) && ZoneId.getAvailableZoneIds().contains(id);
+        return slash > 0 && AREAS.contains(id.substring(0, slash)) && ZONE_IDS.contains(id);
     }
 
     /** The zone for a valid id; empty for anything {@link #isRegionId} refuses. */
