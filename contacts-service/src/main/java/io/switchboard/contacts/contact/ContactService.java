@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import io.switchboard.contacts.settings.ContactSettingsRepository;
 import io.switchboard.events.EventCatalog;
 import io.switchboard.events.contact.ContactCreatedV1;
 import io.switchboard.platform.outbox.Outbox;
@@ -36,6 +37,9 @@ public class ContactService {
     @Inject
     Outbox outbox;
 
+    @Inject
+    ContactSettingsRepository settings;
+
     public ContactView create(UUID tenantId, CreateContactRequest request) {
         String phone = PhoneNumbers.e164(request.phone())
                 .orElseThrow(() -> ProblemException.badField("phone", "must be a valid international number like +14155550123"));
@@ -52,6 +56,9 @@ public class ContactService {
         contact.lastName = blankToNull(request.lastName());
         contact.email = blankToNull(request.email());
         contact.timeZone = blankToNull(request.timeZone());
+        DialingTimeZones zones = DialingTimeZones.resolve(contact.timeZone, phone, settings.forTenant(tenantId).defaultTimeZone);
+        contact.timeZones = new java.util.ArrayList<>(zones.zones());
+        contact.timeZoneSource = zones.source();
         contact.createdAt = now;
         contact.updatedAt = now;
         // flush now so a concurrent insert of the same key surfaces here as a 409, not at commit as a 500
