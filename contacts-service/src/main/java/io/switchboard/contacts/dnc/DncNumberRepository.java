@@ -121,7 +121,7 @@ public class DncNumberRepository implements PanacheRepositoryBase<DncNumber, UUI
         var query = getEntityManager().createQuery("""
                 select n.listId, l.internal, n.createdAt
                 from DncNumber n, DncList l
-                where l.id = n.listId and n.tenantId = :tenantId and l.tenantId = :tenantId and n.phone = :phone and """
+                where l.id = n.listId and n.tenantId = :tenantId and l.tenantId = :tenantId and n.phone = :phone""" + " and "
                 + lists + " order by n.createdAt", Object[].class)
                 .setParameter("tenantId", tenantId).setParameter("phone", phone);
         if (!listIds.isEmpty()) {

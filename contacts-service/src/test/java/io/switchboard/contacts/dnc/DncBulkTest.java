@@ -123,8 +123,9 @@ class DncBulkTest {
     @Test
     void binaryGarbageAndControlCharactersAreRowErrorsNotServerErrors() {
         String list = DncListApiTest.createList(tenant, "garbage");
-        upload(list, "add", "application/octet-stream", "\u0001\u0002\u0003\n+14155550126,nu\u0000l\n+14155550127\n")
-                .statusCode(200).body("changed", equalTo(1)).body("failed", equalTo(2));
+        upload(list, "add", "application/octet-stream", "phone,reason\n\u0001\u0002\u0003\n+14155550126,nu\u0000l\n+14155550127\n")
+                .statusCode(200).body("changed", equalTo(1)).body("failed", equalTo(2))
+                .body("errors.row", equalTo(List.of(2, 3))).body("errors[1].reason", containsString("control characters"));
     }
 
     private ValidatableResponse upload(String list, String action, String contentType, String body) {

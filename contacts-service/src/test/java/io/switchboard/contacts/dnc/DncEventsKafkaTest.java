@@ -32,7 +32,7 @@ class DncEventsKafkaTest {
                     .then().statusCode(201).extract().path("id");
             asTenant(tenant).contentType(ContentType.JSON).body("{\"phone\":\"" + phone + "\"}")
                     .post("/api/v1/dnc/lists/internal/numbers").then().statusCode(201);
-            asTenant(tenant).delete("/api/v1/dnc/lists/internal/numbers/" + phone.replace("+", "%2B")).then().statusCode(204);
+            asTenant(tenant).delete("/api/v1/dnc/lists/internal/numbers/{phone}", phone).then().statusCode(204);
             asTenant(tenant).delete("/api/v1/opt-outs/" + optOut).then().statusCode(204);
 
             reader.await(r -> phone.equals(r.key()) && type(r).equals("io.switchboard.optout.removed.v1")

@@ -90,8 +90,8 @@ class DncListApiTest {
         asTenant(tenant).queryParam("cursor", cursor).get("/api/v1/dnc/lists/" + list + "/numbers?limit=1")
                 .then().statusCode(200).body("items[0].phone", equalTo("+14155550131")).body("nextCursor", nullValue());
 
-        asTenant(tenant).delete("/api/v1/dnc/lists/" + list + "/numbers/%2B14155550131").then().statusCode(204);
-        asTenant(tenant).delete("/api/v1/dnc/lists/" + list + "/numbers/%2B14155550131").then().statusCode(404)
+        asTenant(tenant).delete("/api/v1/dnc/lists/{list}/numbers/{phone}", list, "+14155550131").then().statusCode(204);
+        asTenant(tenant).delete("/api/v1/dnc/lists/{list}/numbers/{phone}", list, "+14155550131").then().statusCode(404)
                 .contentType("application/problem+json");
         asTenant(tenant).delete("/api/v1/dnc/lists/" + list + "/numbers/not-a-number").then().statusCode(400)
                 .body("errors.field", equalTo(List.of("phone")));
@@ -163,7 +163,7 @@ class DncListApiTest {
         asTenant(other).delete("/api/v1/dnc/lists/" + list).then().statusCode(404);
         asTenant(other).get("/api/v1/dnc/lists/" + list + "/numbers").then().statusCode(404);
         asTenant(other).contentType(ContentType.JSON).body("{}").post("/api/v1/dnc/lists/" + list + "/numbers").then().statusCode(404);
-        asTenant(other).delete("/api/v1/dnc/lists/" + list + "/numbers/%2B14155550161").then().statusCode(404);
+        asTenant(other).delete("/api/v1/dnc/lists/{list}/numbers/{phone}", list, "+14155550161").then().statusCode(404);
         asTenant(other).contentType(ContentType.JSON).body("{}").post("/api/v1/dnc/lists/" + list + "/numbers/bulk")
                 .then().statusCode(404);
         asTenant(other).get("/api/v1/dnc/lists/" + list + "/export").then().statusCode(404).contentType("application/problem+json");
