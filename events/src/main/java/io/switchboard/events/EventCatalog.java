@@ -10,6 +10,10 @@ import io.switchboard.events.call.CallCompletedV1;
 import io.switchboard.events.call.CallCreatedV1;
 import io.switchboard.events.campaign.CampaignCreatedV1;
 import io.switchboard.events.contact.ContactCreatedV1;
+import io.switchboard.events.dnc.DncNumberAddedV1;
+import io.switchboard.events.dnc.DncNumberRemovedV1;
+import io.switchboard.events.dnc.OptOutAddedV1;
+import io.switchboard.events.dnc.OptOutRemovedV1;
 import io.switchboard.events.tenant.TenantCreatedV1;
 import io.switchboard.events.tenant.TenantStatusChangedV1;
 import io.switchboard.events.credits.CreditBalanceChangedV1;
@@ -29,6 +33,19 @@ public final class EventCatalog {
     public static final EventType<ContactCreatedV1> CONTACT_CREATED = new EventType<>(
             "io.switchboard.contact.created.v1", Topics.CONTACTS, ContactCreatedV1.class,
             "A contact was created.");
+    // opt-outs and do-not-call lists (contacts-service): keyed by the E.164 phone, so one number's events stay in order
+    public static final EventType<OptOutAddedV1> OPTOUT_ADDED = new EventType<>(
+            "io.switchboard.optout.added.v1", Topics.CONTACTS, OptOutAddedV1.class,
+            "A phone number opted out of a channel (voice, sms, email); keyed by the phone.");
+    public static final EventType<OptOutRemovedV1> OPTOUT_REMOVED = new EventType<>(
+            "io.switchboard.optout.removed.v1", Topics.CONTACTS, OptOutRemovedV1.class,
+            "An opt-out was withdrawn; keyed by the phone.");
+    public static final EventType<DncNumberAddedV1> DNC_NUMBER_ADDED = new EventType<>(
+            "io.switchboard.dnc.number_added.v1", Topics.CONTACTS, DncNumberAddedV1.class,
+            "A number was put on a do-not-call list (the tenant's internal list or a named one); keyed by the phone.");
+    public static final EventType<DncNumberRemovedV1> DNC_NUMBER_REMOVED = new EventType<>(
+            "io.switchboard.dnc.number_removed.v1", Topics.CONTACTS, DncNumberRemovedV1.class,
+            "A number was taken off a do-not-call list; keyed by the phone.");
     public static final EventType<CampaignCreatedV1> CAMPAIGN_CREATED = new EventType<>(
             "io.switchboard.campaign.created.v1", Topics.CAMPAIGNS, CampaignCreatedV1.class,
             "A campaign was created.");
@@ -43,7 +60,9 @@ public final class EventCatalog {
             "io.switchboard.tenant.status_changed.v1", Topics.IDENTITY, TenantStatusChangedV1.class,
             "A super_admin suspended or re-activated an organization; stop dialing for a suspended one.");
 
-    public static final List<EventType<?>> ALL = List.of(CALL_CREATED, CALL_COMPLETED, CONTACT_CREATED, CAMPAIGN_CREATED,
+    public static final List<EventType<?>> ALL = List.of(CALL_CREATED, CALL_COMPLETED, CONTACT_CREATED,
+            OPTOUT_ADDED, OPTOUT_REMOVED, DNC_NUMBER_ADDED, DNC_NUMBER_REMOVED,
+            CAMPAIGN_CREATED,
             CREDITS_BALANCE_CHANGED, TENANT_CREATED, TENANT_STATUS_CHANGED);
 
     private static final Map<String, EventType<?>> BY_TYPE = ALL.stream()

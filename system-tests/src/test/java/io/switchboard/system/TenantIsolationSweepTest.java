@@ -49,6 +49,8 @@ class TenantIsolationSweepTest {
             Map.entry("/api/v1/users/me", "the caller itself"),
             Map.entry("/api/v1/credits", "the caller's own balance (checked below)"),
             Map.entry("/api/v1/openapi.json", "API description"),
+            Map.entry("/api/v1/dnc/check", "a yes/no for a number the caller names (400 without one); that another "
+                    + "tenant's opt-outs and lists never apply is DncCheckTest's"),
             Map.entry("/.well-known/jwks.json", "public key"));
 
     private static RunningPlatform platform;
@@ -60,6 +62,9 @@ class TenantIsolationSweepTest {
         FIXTURES.put("/api/v1/calls", t -> create(t, "/api/v1/calls", "{\"toNumber\":\"+14155550123\"}"));
         FIXTURES.put("/api/v1/contacts", t -> create(t, "/api/v1/contacts",
                 "{\"phone\":\"+1415555" + String.format("%04d", (int) (Math.random() * 10000)) + "\",\"firstName\":\"Ada\"}"));
+        FIXTURES.put("/api/v1/opt-outs", t -> create(t, "/api/v1/opt-outs",
+                "{\"phone\":\"+1415555" + String.format("%04d", (int) (Math.random() * 10000)) + "\",\"channel\":\"voice\"}"));
+        FIXTURES.put("/api/v1/dnc/lists", t -> create(t, "/api/v1/dnc/lists", "{\"name\":\"dnc-" + UUID.randomUUID() + "\"}"));
         FIXTURES.put("/api/v1/campaigns", t -> create(t, "/api/v1/campaigns", "{\"name\":\"c-" + UUID.randomUUID() + "\"}"));
         FIXTURES.put("/api/v1/users", t -> create(t, "/api/v1/users", "{\"email\":\"u-" + UUID.randomUUID()
                 + "@example.test\",\"name\":\"U\",\"password\":\"correct horse battery staple\",\"role\":\"user\"}"));
@@ -126,7 +131,8 @@ class TenantIsolationSweepTest {
         // tenant A still sees its own data after B's attempts (B's deletes did nothing)
         for (Map.Entry<String, String> created : idsOfA.entrySet()) {
             if (created.getKey().startsWith("/api/v1/calls") || created.getKey().startsWith("/api/v1/contacts")
-                    || created.getKey().startsWith("/api/v1/campaigns")) {
+                    || created.getKey().startsWith("/api/v1/campaigns") || created.getKey().startsWith("/api/v1/opt-outs")
+                    || created.getKey().startsWith("/api/v1/dnc/lists")) {
                 given().baseUri(platform.url()).header("Authorization", a.bearer())
                         .get(created.getKey() + "/" + created.getValue()).then().statusCode(200);
             }

@@ -1,0 +1,78 @@
+package io.switchboard.contacts.dnc;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import io.switchboard.platform.problem.ProblemException;
+
+/**
+ * May this number be contacted on this channel now, given these DNC lists? No if it opted out of the channel;
+ * for calls also no if it is on the tenant's internal list (which always applies) or on any of the lists named.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class DncCheck {
+
+    static final int MAX_LISTS = 100;
+
+    private final OptOutRepository optOuts;
+    private final DncListRepository lists;
+    private final DncNumberRepository numbers;
+    private final DncPhones phones;
+
+    @Inject
+    public DncCheck(OptOutRepository optOuts, DncListRepository lists, DncNumberRepository numbers, DncPhones phones) {
+        this.optOuts = optOuts;
+        this.lists = lists;
+        this.numbers = numbers;
+        this.phones = phones;
+    }
+
+    public DncCheckView check(UUID tenantId, String rawPhone, String channel, List<String> listIdParams) {
+        String phone = phones.require(tenantId, rawPhone, "phone");
+        Set<UUID> listIds = listIds(listIdParams);
+        if (!listIds.isEmpty()) {
+            List<UUID> known = lists.existing(tenantId, listIds);
+            listIds.stream().filter(id -> !known.contains(id)).findFirst().ifPresent(id -> {
+                throw ProblemException.notFound("DNC list", id);
+            });
+        }
+        List<DncCheckView.Reason> reasons = new ArrayList<>();
+        optOuts.findByPhone(tenantId, phone, channel)
+                .ifPresent(o -> reasons.add(new DncCheckView.Reason(DncCheckView.OPT_OUT, null, o.createdAt)));
+        if (DncVocabulary.CHANNELS_A_DNC_LIST_BLOCKS.contains(channel)) {
+            for (DncNumberRepository.Listing listing : numbers.listings(tenantId, phone, listIds)) {
+                reasons.add(new DncCheckView.Reason(listing.internal() ? DncCheckView.INTERNAL_DNC : DncCheckView.LIST_DNC,
+                        listing.listId(), listing.since()));
+            }
+        }
+        return new DncCheckView(phone, channel, reasons.isEmpty(), reasons);
+    }
+
+    /** {@code listIds} repeated and/or comma-separated; {@code internal} may be named but always applies anyway. */
+    static Set<UUID> listIds(List<String> params) {
+        Set<UUID> ids = new LinkedHashSet<>();
+        if (params == null) {
+            return ids;
+        }
+        for (String param : params) {
+            for (String part : param.split(",")) {
+                String ref = part.trim();
+                if (!ref.isEmpty() && !DncService.INTERNAL.equals(ref)) {
+                    ids.add(DncService.listId(ref, "listIds"));
+                }
+            }
+        }
+        if (ids.size() > MAX_LISTS) {
+            throw ProblemException.badField("listIds", "at most " + MAX_LISTS + " lists per check");
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,19 @@
+package io.switchboard.contacts.dnc;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** Whether the number may be contacted on the channel now, and every reason it may not. */
+public record DncCheckView(String phone, String channel, boolean allowed, List<Reason> reasons) {
+
+    public static final String OPT_OUT = "opt_out";
+    public static final String INTERNAL_DNC = "internal_dnc";
+    public static final String LIST_DNC = "list_dnc";
+
+    /** {@code kind} is opt_out, internal_dnc or list_dnc; {@code listId} is set for the DNC kinds. */
+    public record Reason(String kind, @JsonInclude(JsonInclude.Include.NON_NULL) UUID listId, OffsetDateTime since) {
+    }
+}

@@ -1,0 +1,76 @@
+package io.switchboard.contacts.dnc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.switchboard.events.EventCatalog;
+import io.switchboard.events.EventCodec;
+import io.switchboard.events.call.CallCompletedV1;
+import io.switchboard.events.dnc.DncNumberAddedV1;
+import io.switchboard.platform.inbox.IdempotentConsumer;
+import io.switchboard.platform.inbox.IdempotentConsumer.Outcome;
+
+/** call.completed as the Kafka channel hands it over (CloudEvent bytes), through the platform's idempotent consumer. */
+@QuarkusTest
+class DncDispositionHandlerTest {
+
+    private static final String INTERNAL_NUMBERS = "SELECT count(*) FROM dnc_number n JOIN dnc_list l ON l.id = n.list_id "
+            + "WHERE n.tenant_id = ?1 AND l.internal";
+
+    @Inject
+    IdempotentConsumer consumer;
+
+    @Inject
+    EntityManager em;
+
+    private final UUID tenant = UUID.randomUUID();
+
+    @Test
+    void aDncDispositionListsTheNumberOnTheInternalListOnceHoweverOftenTheEventIsDelivered() {
+        String callId = UUID.randomUUID().toString();
+        byte[] event = completed(callId, "dnc", "+14155550301");
+
+        assertEquals(Outcome.APPLIED, consumer.consume(event));
+        assertEquals(Outcome.DUPLICATE, consumer.consume(event));
+        assertEquals(Outcome.DUPLICATE, consumer.consume(event));
+
+        assertEquals(1, DncTestData.count(em, tenant, INTERNAL_NUMBERS));
+        var published = DncTestData.decodedEvents(em, tenant, "io.switchboard.dnc.number_added.v1");
+        assertEquals(1, published.size());
+        DncNumberAddedV1 added = (DncNumberAddedV1) published.get(0).data();
+        assertEquals("+14155550301", added.phone());
+        assertEquals("disposition", added.source());
+        assertEquals(true, added.internal());
+        assertEquals("call " + callId + " ended with disposition dnc", added.reason());
+    }
+
+    @Test
+    void aSecondCallWithTheDispositionForAListedNumberChangesNothing() {
+        consumer.consume(completed(UUID.randomUUID().toString(), "dnc", "+14155550302"));
+        assertEquals(Outcome.APPLIED, consumer.consume(completed(UUID.randomUUID().toString(), "dnc", "+14155550302")));
+        assertEquals(1, DncTestData.count(em, tenant, INTERNAL_NUMBERS));
+        assertEquals(1, DncTestData.events(em, tenant, "io.switchboard.dnc.number_added.v1"));
+    }
+
+    @Test
+    void otherDispositionsAndCallsWithoutAPhoneListNothing() {
+        assertEquals(Outcome.APPLIED, consumer.consume(completed(UUID.randomUUID().toString(), "human_answered", "+14155550303")));
+        assertEquals(Outcome.APPLIED, consumer.consume(completed(UUID.randomUUID().toString(), null, "+14155550303")));
+        assertEquals(Outcome.APPLIED, consumer.consume(completed(UUID.randomUUID().toString(), "dnc", null)));
+        assertEquals(Outcome.APPLIED, consumer.consume(completed(UUID.randomUUID().toString(), "dnc", "4155550303")));
+        assertEquals(0, DncTestData.count(em, tenant, "SELECT count(*) FROM dnc_number WHERE tenant_id = ?1"));
+    }
+
+    private byte[] completed(String callId, String disposition, String phone) {
+        return EventCodec.serialize(EventCodec.newEvent(EventCatalog.CALL_COMPLETED, "/switchboard/calls-service", tenant,
+                new CallCompletedV1(callId, "completed", disposition, 42, null, null, null, Instant.now(), phone)));
+    }
+}
