@@ -10,6 +10,9 @@ import io.switchboard.events.call.CallCompletedV1;
 import io.switchboard.events.call.CallCreatedV1;
 import io.switchboard.events.campaign.CampaignCreatedV1;
 import io.switchboard.events.contact.ContactCreatedV1;
+import io.switchboard.events.contact.ContactDeletedV1;
+import io.switchboard.events.contact.ContactMergedV1;
+import io.switchboard.events.contact.ContactUpdatedV1;
 import io.switchboard.events.tenant.TenantCreatedV1;
 import io.switchboard.events.tenant.TenantStatusChangedV1;
 import io.switchboard.events.credits.CreditBalanceChangedV1;
@@ -29,6 +32,16 @@ public final class EventCatalog {
     public static final EventType<ContactCreatedV1> CONTACT_CREATED = new EventType<>(
             "io.switchboard.contact.created.v1", Topics.CONTACTS, ContactCreatedV1.class,
             "A contact was created.");
+    // contacts core (issue 8)
+    public static final EventType<ContactUpdatedV1> CONTACT_UPDATED = new EventType<>(
+            "io.switchboard.contact.updated.v1", Topics.CONTACTS, ContactUpdatedV1.class,
+            "A contact was changed; carries its phone numbers and dialing zones after the change.");
+    public static final EventType<ContactDeletedV1> CONTACT_DELETED = new EventType<>(
+            "io.switchboard.contact.deleted.v1", Topics.CONTACTS, ContactDeletedV1.class,
+            "A contact was deleted.");
+    public static final EventType<ContactMergedV1> CONTACT_MERGED = new EventType<>(
+            "io.switchboard.contact.merged.v1", Topics.CONTACTS, ContactMergedV1.class,
+            "Two contacts became one; the merged contact's rows follow the survivor and it no longer exists.");
     public static final EventType<CampaignCreatedV1> CAMPAIGN_CREATED = new EventType<>(
             "io.switchboard.campaign.created.v1", Topics.CAMPAIGNS, CampaignCreatedV1.class,
             "A campaign was created.");
@@ -43,7 +56,9 @@ public final class EventCatalog {
             "io.switchboard.tenant.status_changed.v1", Topics.IDENTITY, TenantStatusChangedV1.class,
             "A super_admin suspended or re-activated an organization; stop dialing for a suspended one.");
 
-    public static final List<EventType<?>> ALL = List.of(CALL_CREATED, CALL_COMPLETED, CONTACT_CREATED, CAMPAIGN_CREATED,
+    public static final List<EventType<?>> ALL = List.of(CALL_CREATED, CALL_COMPLETED, CONTACT_CREATED,
+            CONTACT_UPDATED, CONTACT_DELETED, CONTACT_MERGED, // contacts core (issue 8)
+            CAMPAIGN_CREATED,
             CREDITS_BALANCE_CHANGED, TENANT_CREATED, TENANT_STATUS_CHANGED);
 
     private static final Map<String, EventType<?>> BY_TYPE = ALL.stream()
