@@ -36,17 +36,17 @@ public class ContactSettingsService {
         if (region != null && !PhoneNumbers.isRegion(region)) {
             throw ProblemException.badField("defaultRegion", "must be an ISO 3166-1 alpha-2 country code like US or GB");
         }
-        ContactSettings row = settings.findById(tenantId);
-        if (row == null) {
-            row = ContactSettings.defaults(tenantId);
-            settings.persist(row);
-        }
+        ContactSettings found = settings.findById(tenantId);
+        ContactSettings row = found != null ? found : ContactSettings.defaults(tenantId);
         row.defaultRegion = region;
         row.defaultTimeZone = request.defaultTimeZone() == null || request.defaultTimeZone().isBlank() ? null
                 : request.defaultTimeZone().strip();
         row.autoCreateContacts = request.autoCreateContacts() == null || request.autoCreateContacts();
         row.saveMemories = request.saveMemories() == null || request.saveMemories();
         row.updatedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        if (found == null) {
+            settings.persist(row); // complete before persist: the insert is built from the state at this point
+        }
         LOG.infof("contact settings changed tenant=%s", tenantId);
         return ContactSettingsView.of(row);
     }
