@@ -17,6 +17,7 @@ import io.switchboard.events.EventType;
 import io.switchboard.events.call.CallCreatedV1;
 import io.switchboard.platform.inbox.EventHandler;
 import io.switchboard.platform.phone.PhoneNumbers;
+import io.switchboard.platform.problem.ProblemException;
 
 /**
  * Finds the contact a new call is with (the event's contact id, else the remote number: the callee of an outbound
@@ -59,13 +60,29 @@ public class CallCreatedHandler implements EventHandler<CallCreatedV1> {
             }
             contactId = contacts.findByPhone(tenantId, e164.get()).map(c -> c.id);
             if (contactId.isEmpty() && settings.forTenant(tenantId).autoCreateContacts) {
-                contactId = Optional.of(service.createFromCall(tenantId, e164.get(), callId).id);
+                contactId = Optional.of(createOrRetry(tenantId, e164.get(), callId));
             }
         }
         contactId.ifPresent(id -> {
             calls.link(tenantId, callId, id);
             LOG.infof("call linked to contact tenant=%s call=%s contact=%s", tenantId, callId, id);
         });
+    }
+
+    /**
+     * Another transaction (an API create, a concurrent call) may take the number between our lookup and our
+     * insert: that is a failure the inbox retries (a new transaction, which then finds the contact), not a
+     * poison event for the dead-letter topic.
+     */
+    private UUID createOrRetry(UUID tenantId, String e164, UUID callId) {
+        try {
+            return service.createFromCall(tenantId, e164, callId).id;
+        } catch (ProblemException e) {
+            if (e.status() == 409) {
+                throw new jakarta.persistence.LockTimeoutException("contact for " + callId + " created concurrently; retrying", e);
+            }
+            throw e;
+        }
     }
 
     private Optional<UUID> known(UUID tenantId, String contactId) {
