@@ -197,10 +197,7 @@ public class ContactService {
         survivor.busyCount += merged.busyCount;
         survivor.noAnswerCount += merged.noAnswerCount;
         survivor.lastContactAt = later(survivor.lastContactAt, merged.lastContactAt);
-        DialingTimeZones zones = DialingTimeZones.resolve(survivor.timeZone, survivor.phone,
-                settings.forTenant(tenantId).defaultTimeZone);
-        survivor.timeZones = new ArrayList<>(zones.zones());
-        survivor.timeZoneSource = zones.source();
+        resolveZones(survivor, settings.forTenant(tenantId).defaultTimeZone);
         survivor.updatedAt = now();
         contacts.delete(merged);
         contacts.flush();
@@ -289,7 +286,11 @@ public class ContactService {
         c.tags = new ArrayList<>(fields.tags());
         c.businessContext = fields.businessContext();
         c.customFields = new LinkedHashMap<>(fields.customFields());
-        // the dialing zones follow the phone and the stated zone, on create and on every change
+        resolveZones(c, tenantDefaultZone);
+    }
+
+    /** The dialing zones follow the phone and the stated zone: on create and on every change (PATCH, merge). */
+    private static void resolveZones(Contact c, String tenantDefaultZone) {
         DialingTimeZones zones = DialingTimeZones.resolve(c.timeZone, c.phone, tenantDefaultZone);
         c.timeZones = new ArrayList<>(zones.zones());
         c.timeZoneSource = zones.source();

@@ -141,6 +141,14 @@ class ContactLifecycleApiTest {
     }
 
     @Test
+    void anImportedContactCanBePatchedAndKeepsItsSource() {
+        String id = create(tenant, "{\"phone\":\"+14155550155\"}");
+        sql("UPDATE contact SET source = 'import' WHERE id = '" + id + "'");
+        asTenant(tenant).contentType(ContentType.JSON).body("{\"firstName\":\"Ada\"}").patch("/api/v1/contacts/" + id)
+                .then().statusCode(200).body("firstName", equalTo("Ada")).body("source", equalTo("import"));
+    }
+
+    @Test
     void patchObeysTheCreateRules() {
         String id = create(tenant, "{\"phone\":\"+14155550152\"}");
         String other = create(tenant, "{\"phone\":\"+14155550153\"}");
