@@ -28,6 +28,21 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
     }
 
     /**
+     * Row locks on two of the tenant's contacts, taken in id order (two opposite merges cannot deadlock); a
+     * copy already in the session is refreshed so the caller sees the locked state.
+     */
+    public void lockInIdOrder(UUID tenantId, UUID a, UUID b) {
+        getEntityManager().createNativeQuery("SELECT id FROM contact WHERE tenant_id = ?1 AND id IN (?2, ?3) ORDER BY id FOR UPDATE")
+                .setParameter(1, tenantId).setParameter(2, a).setParameter(3, b).getResultList();
+        for (UUID id : new UUID[] { a, b }) {
+            Contact loaded = getEntityManager().find(Contact.class, id);
+            if (loaded != null) {
+                getEntityManager().refresh(loaded);
+            }
+        }
+    }
+
+    /**
      * The contacts matching every given filter, in the search's order after the page's cursor; one row more
      * than the limit (see {@link PageRequest#fetchSize()}). Native SQL for the trigram and array operators the
      * V4 indexes serve. {@code e164} is the phone filter already normalized.
@@ -43,7 +58,7 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
             sql.append(" AND c.search_text LIKE :q");
             params.put("q", contains(search.q));
         }
-        List<String> tags = ContactRules.normalizeTags(search.tags);
+        List<String> tags = ContactRules.normalizeTags(search.tag);
         if (!tags.isEmpty()) {
             List<String> names = new ArrayList<>();
             for (int i = 0; i < tags.size(); i++) {

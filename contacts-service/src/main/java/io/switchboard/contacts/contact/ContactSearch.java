@@ -20,7 +20,7 @@ public class ContactSearch {
     @QueryParam("tag")
     @Size(max = ContactRules.MAX_TAGS)
     @Parameter(description = "A tag the contact must have; repeat for several (all must match)", example = "vip")
-    public List<@Size(max = ContactRules.MAX_TAG_LENGTH) String> tags;
+    public List<@Size(max = ContactRules.MAX_TAG_LENGTH) String> tag;
 
     @QueryParam("phone")
     @Size(max = 32)

@@ -165,11 +165,14 @@ public class ContactService {
      * references it (any table, see {@link ContactReferences}) moves here; then it is deleted. All or nothing.
      */
     public ContactView merge(UUID tenantId, UUID survivorId, MergeContactsRequest request) {
-        Contact survivor = find(tenantId, survivorId);
+        find(tenantId, survivorId); // the path's contact first: another tenant's id is 404 whatever the body
         UUID mergedId = mergedIdOf(request);
         if (mergedId.equals(survivorId)) {
             throw ProblemException.badField("mergeContactId", "must be another contact than the one it is merged into");
         }
+        // both rows locked, in id order so two opposite merges cannot deadlock; loaded as they are once locked
+        contacts.lockInIdOrder(tenantId, survivorId, mergedId);
+        Contact survivor = find(tenantId, survivorId);
         Contact merged = contacts.findForTenant(tenantId, mergedId)
                 .orElseThrow(() -> ProblemException.notFound("contact", mergedId));
 
