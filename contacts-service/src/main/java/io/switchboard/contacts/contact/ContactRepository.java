@@ -3,7 +3,6 @@ package io.switchboard.contacts.contact;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,10 +41,13 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
         }
     }
 
+    /** What {@code q} searches, lower-cased: the full name, the phone, the e-mail and the company. */
+    static final String SEARCH_TEXT = "lower(concat_ws(' ', c.first_name, c.last_name, c.phone, c.email, c.company))";
+
     /**
      * The contacts matching every given filter, in the search's order after the page's cursor; one row more
-     * than the limit (see {@link PageRequest#fetchSize()}). Native SQL for the trigram and array operators the
-     * V4 indexes serve. {@code e164} is the phone filter already normalized.
+     * than the limit (see {@link PageRequest#fetchSize()}). Native SQL for the array operator and the generated
+     * key columns of V4. {@code e164} is the phone filter already normalized.
      */
     @SuppressWarnings("unchecked")
     public List<Contact> search(UUID tenantId, ContactSearch search, String e164, PageRequest page) {
@@ -55,7 +57,7 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
         Map<String, Object> params = new HashMap<>();
         params.put("tenantId", tenantId);
         if (present(search.q)) {
-            sql.append(" AND c.search_text LIKE :q");
+            sql.append(" AND ").append(SEARCH_TEXT).append(" LIKE lower(:q)");
             params.put("q", contains(search.q));
         }
         List<String> tags = ContactRules.normalizeTags(search.tag);
@@ -72,11 +74,11 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
             params.put("phone", e164);
         }
         if (present(search.email)) {
-            sql.append(" AND lower(c.email) = :email");
-            params.put("email", search.email.strip().toLowerCase(Locale.ROOT));
+            sql.append(" AND c.email_key = lower(:email)");
+            params.put("email", search.email.strip());
         }
         if (present(search.company)) {
-            sql.append(" AND lower(c.company) LIKE :company");
+            sql.append(" AND lower(c.company) LIKE lower(:company)");
             params.put("company", contains(search.company));
         }
         sql.append(keyset.and()).append(keyset.orderBy()).append(" LIMIT :limit");
@@ -90,9 +92,9 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
         return value != null && !value.isBlank();
     }
 
-    /** A LIKE pattern matching {@code text} anywhere, lower-cased, its own % _ \ taken literally. */
+    /** A LIKE pattern matching {@code text} anywhere, its own % _ \ taken literally (the SQL lower-cases both sides). */
     static String contains(String text) {
-        String escaped = text.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        String escaped = text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         return "%" + escaped + "%";
     }
 }
