@@ -36,9 +36,8 @@ public class CallCompletedHandler implements EventHandler<CallCompletedV1> {
         CallCompletedV1 call = event.data();
         UUID callId = UUID.fromString(call.callId());
         Optional<UUID> contactId = calls.contactOf(tenantId, callId);
-        if (contactId.isEmpty() && call.contactId() != null) {
-            UUID stated = UUID.fromString(call.contactId());
-            contactId = calls.exists(tenantId, stated) ? Optional.of(stated) : Optional.empty();
+        if (contactId.isEmpty()) {
+            contactId = calls.known(tenantId, call.contactId());
         }
         if (contactId.isEmpty()) {
             return;

@@ -51,7 +51,7 @@ public class CallCreatedHandler implements EventHandler<CallCreatedV1> {
         UUID tenantId = event.tenantId();
         CallCreatedV1 call = event.data();
         UUID callId = UUID.fromString(call.callId());
-        Optional<UUID> contactId = known(tenantId, call.contactId());
+        Optional<UUID> contactId = calls.known(tenantId, call.contactId());
         if (contactId.isEmpty()) {
             String remote = "inbound".equalsIgnoreCase(call.direction()) ? call.fromNumber() : call.toNumber();
             Optional<String> e164 = PhoneNumbers.e164(remote, settings.forTenant(tenantId).defaultRegion);
@@ -82,18 +82,6 @@ public class CallCreatedHandler implements EventHandler<CallCreatedV1> {
                 throw new jakarta.persistence.LockTimeoutException("contact for " + callId + " created concurrently; retrying", e);
             }
             throw e;
-        }
-    }
-
-    private Optional<UUID> known(UUID tenantId, String contactId) {
-        if (contactId == null) {
-            return Optional.empty();
-        }
-        try {
-            UUID id = UUID.fromString(contactId);
-            return calls.exists(tenantId, id) ? Optional.of(id) : Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
         }
     }
 }

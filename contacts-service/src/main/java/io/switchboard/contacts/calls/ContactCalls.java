@@ -29,9 +29,20 @@ class ContactCalls {
                 .setParameter(1, tenantId).setParameter(2, callId).getResultStream().map(UUID.class::cast).findFirst();
     }
 
-    boolean exists(UUID tenantId, UUID contactId) {
-        return !em.createNativeQuery("SELECT 1 FROM contact WHERE tenant_id = ?1 AND id = ?2")
-                .setParameter(1, tenantId).setParameter(2, contactId).getResultList().isEmpty();
+    /** The contact id a call event names, if it is one of the tenant's contacts (events may name a deleted or foreign one). */
+    Optional<UUID> known(UUID tenantId, String contactId) {
+        if (contactId == null) {
+            return Optional.empty();
+        }
+        UUID id;
+        try {
+            id = UUID.fromString(contactId);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        boolean exists = !em.createNativeQuery("SELECT 1 FROM contact WHERE tenant_id = ?1 AND id = ?2")
+                .setParameter(1, tenantId).setParameter(2, id).getResultList().isEmpty();
+        return exists ? Optional.of(id) : Optional.empty();
     }
 
     /** One finished call: the outcome's counter (if any) plus one, the last contact time the later of both. */

@@ -91,6 +91,19 @@ class CallEventsTest {
     }
 
     @Test
+    void aCompletedCallWithoutALinkCountsAgainstTheContactItNamesIfItIsTheTenants() {
+        String id = asTenant().contentType(ContentType.JSON).body("{\"phone\":\"+14155550205\"}")
+                .post("/api/v1/contacts").then().statusCode(201).extract().path("id");
+        consumer.consume(EventCodec.serialize(completed(UUID.randomUUID().toString(), "failed", null, id)));
+        // another tenant's event naming this contact changes nothing
+        consumer.consume(EventCodec.serialize(EventCodec.newEvent(EventCatalog.CALL_COMPLETED, "calls-service", UUID.randomUUID(),
+                new CallCompletedV1(UUID.randomUUID().toString(), "busy", null, 0, null, null, id, Instant.now()))));
+        JsonPath contact = contact("+14155550205");
+        assertEquals(1, contact.getInt("notConnectedCount"));
+        assertEquals(0, contact.getInt("busyCount"));
+    }
+
+    @Test
     void withAutoCreationOffAnUnknownNumberMakesNoContact() {
         asTenant().contentType(ContentType.JSON).body("{\"autoCreateContacts\":false}").put("/api/v1/contact-settings")
                 .then().statusCode(200).body("autoCreateContacts", equalTo(false));
