@@ -14,6 +14,9 @@ import io.switchboard.events.dnc.DncNumberAddedV1;
 import io.switchboard.events.dnc.DncNumberRemovedV1;
 import io.switchboard.events.dnc.OptOutAddedV1;
 import io.switchboard.events.dnc.OptOutRemovedV1;
+import io.switchboard.events.contact.ContactDeletedV1;
+import io.switchboard.events.contact.ContactMergedV1;
+import io.switchboard.events.contact.ContactUpdatedV1;
 import io.switchboard.events.tenant.TenantCreatedV1;
 import io.switchboard.events.tenant.TenantStatusChangedV1;
 import io.switchboard.events.credits.CreditBalanceChangedV1;
@@ -46,6 +49,16 @@ public final class EventCatalog {
     public static final EventType<DncNumberRemovedV1> DNC_NUMBER_REMOVED = new EventType<>(
             "io.switchboard.dnc.number_removed.v1", Topics.CONTACTS, DncNumberRemovedV1.class,
             "A number was taken off a do-not-call list; keyed by the phone.");
+    // contacts core (issue 8)
+    public static final EventType<ContactUpdatedV1> CONTACT_UPDATED = new EventType<>(
+            "io.switchboard.contact.updated.v1", Topics.CONTACTS, ContactUpdatedV1.class,
+            "A contact was changed; carries its phone numbers and dialing zones after the change.");
+    public static final EventType<ContactDeletedV1> CONTACT_DELETED = new EventType<>(
+            "io.switchboard.contact.deleted.v1", Topics.CONTACTS, ContactDeletedV1.class,
+            "A contact was deleted.");
+    public static final EventType<ContactMergedV1> CONTACT_MERGED = new EventType<>(
+            "io.switchboard.contact.merged.v1", Topics.CONTACTS, ContactMergedV1.class,
+            "Two contacts became one; the merged contact's rows follow the survivor and it no longer exists.");
     public static final EventType<CampaignCreatedV1> CAMPAIGN_CREATED = new EventType<>(
             "io.switchboard.campaign.created.v1", Topics.CAMPAIGNS, CampaignCreatedV1.class,
             "A campaign was created.");
@@ -62,6 +75,7 @@ public final class EventCatalog {
 
     public static final List<EventType<?>> ALL = List.of(CALL_CREATED, CALL_COMPLETED, CONTACT_CREATED,
             OPTOUT_ADDED, OPTOUT_REMOVED, DNC_NUMBER_ADDED, DNC_NUMBER_REMOVED,
+            CONTACT_UPDATED, CONTACT_DELETED, CONTACT_MERGED, // contacts core (issue 8)
             CAMPAIGN_CREATED,
             CREDITS_BALANCE_CHANGED, TENANT_CREATED, TENANT_STATUS_CHANGED);
 

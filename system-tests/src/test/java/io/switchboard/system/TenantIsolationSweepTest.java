@@ -65,6 +65,13 @@ class TenantIsolationSweepTest {
         FIXTURES.put("/api/v1/opt-outs", t -> create(t, "/api/v1/opt-outs",
                 "{\"phone\":\"+1415555" + String.format("%04d", (int) (Math.random() * 10000)) + "\",\"channel\":\"voice\"}"));
         FIXTURES.put("/api/v1/dnc/lists", t -> create(t, "/api/v1/dnc/lists", "{\"name\":\"dnc-" + UUID.randomUUID() + "\"}"));
+        // per-tenant settings, no id: tenant A saves some, tenant B's read must show none of A's (list probe below)
+        FIXTURES.put("/api/v1/contact-settings", t -> {
+            given().baseUri(platform.url()).header("Authorization", t.bearer()).contentType(ContentType.JSON)
+                    .body("{\"defaultRegion\":\"GB\",\"defaultTimeZone\":\"Europe/London\",\"autoCreateContacts\":false}")
+                    .put("/api/v1/contact-settings").then().statusCode(200);
+            return null;
+        });
         FIXTURES.put("/api/v1/campaigns", t -> create(t, "/api/v1/campaigns", "{\"name\":\"c-" + UUID.randomUUID() + "\"}"));
         FIXTURES.put("/api/v1/users", t -> create(t, "/api/v1/users", "{\"email\":\"u-" + UUID.randomUUID()
                 + "@example.test\",\"name\":\"U\",\"password\":\"correct horse battery staple\",\"role\":\"user\"}"));
@@ -175,6 +182,18 @@ class TenantIsolationSweepTest {
         assertFalse(idsOfA.isEmpty());
         String body = given().baseUri(platform.url()).header("Authorization", a.bearer()).get("/api/v1/calls").asString();
         assertTrue(body.contains(idsOfA.get("/api/v1/calls")));
+    }
+
+    @Test
+    void tenantBReadsItsOwnContactSettingsNeverTenantAs() {
+        // settings have no id to probe: A saved non-default ones in the fixture, B must still read the defaults
+        given().baseUri(platform.url()).header("Authorization", a.bearer()).get("/api/v1/contact-settings")
+                .then().statusCode(200).body("defaultRegion", org.hamcrest.Matchers.equalTo("GB"))
+                .body("autoCreateContacts", org.hamcrest.Matchers.equalTo(false));
+        given().baseUri(platform.url()).header("Authorization", b.bearer()).get("/api/v1/contact-settings")
+                .then().statusCode(200).body("defaultRegion", org.hamcrest.Matchers.nullValue())
+                .body("defaultTimeZone", org.hamcrest.Matchers.nullValue())
+                .body("autoCreateContacts", org.hamcrest.Matchers.equalTo(true));
     }
 
     /** Read once: the merged document cannot change while the platform runs. */

@@ -102,6 +102,10 @@ public class Contact {
     @Column(name = "source_call_id")
     public UUID sourceCallId;
 
+    /** {@code lower(coalesce(last_name, ''))} as PostgreSQL computes it (generated, V4): the lastName sort key. */
+    @Column(name = "last_name_key", insertable = false, updatable = false)
+    public String lastNameKey;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     public OffsetDateTime createdAt;
 

@@ -1,9 +1,15 @@
 package io.switchboard.contacts.contact;
 
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-/** What the API returns for a contact; entities never leave the service. */
+/**
+ * What the API returns for a contact; entities never leave the service. {@code timeZones} are the zones the
+ * dialer honours ({@code timeZoneSource}: explicit|number|tenant_default); {@code timeZone} is only what the
+ * client stated.
+ */
 public record ContactView(
         UUID id,
         String phone,
@@ -12,10 +18,33 @@ public record ContactView(
         String email,
         String timeZone,
         OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) {
+        OffsetDateTime updatedAt,
+        String alternatePhone,
+        String company,
+        String address,
+        String city,
+        String state,
+        String postalCode,
+        String country,
+        String notes,
+        List<String> tags,
+        String businessContext,
+        Map<String, Object> customFields,
+        List<String> timeZones,
+        String timeZoneSource,
+        boolean customer,
+        int notConnectedCount,
+        int busyCount,
+        int noAnswerCount,
+        OffsetDateTime lastContactAt,
+        String source,
+        UUID sourceImportId,
+        UUID sourceCallId) {
 
-    static ContactView of(Contact contact) {
-        return new ContactView(contact.id, contact.phone, contact.firstName, contact.lastName, contact.email,
-                contact.timeZone, contact.createdAt, contact.updatedAt);
+    static ContactView of(Contact c) {
+        return new ContactView(c.id, c.phone, c.firstName, c.lastName, c.email, c.timeZone, c.createdAt, c.updatedAt,
+                c.alternatePhone, c.company, c.address, c.city, c.state, c.postalCode, c.country, c.notes, List.copyOf(c.tags),
+                c.businessContext, c.customFields, List.copyOf(c.timeZones), c.timeZoneSource, c.customer, c.notConnectedCount,
+                c.busyCount, c.noAnswerCount, c.lastContactAt, c.source, c.sourceImportId, c.sourceCallId);
     }
 }

@@ -16,10 +16,11 @@ import java.util.Optional;
  *     .range(0, page.fetchSize() - 1)
  * }</pre>
  */
-public record Keyset(String condition, Map<String, Object> parameters, String timeColumn, String idColumn) {
+public record Keyset(String condition, Map<String, Object> parameters, String timeColumn, String idColumn, boolean ascending) {
 
     static final String TIME_PARAMETER = "keysetCreatedAt";
     static final String ID_PARAMETER = "keysetId";
+    static final String KEY_PARAMETER = "keysetKey";
 
     /**
      * @param timeColumn the creation-time attribute (HQL) or column (SQL)
@@ -28,12 +29,30 @@ public record Keyset(String condition, Map<String, Object> parameters, String ti
      */
     public static Keyset after(Optional<Cursor> cursor, String timeColumn, String idColumn, Class<?> timeType) {
         if (cursor.isEmpty()) {
-            return new Keyset("", Map.of(), timeColumn, idColumn);
+            return new Keyset("", Map.of(), timeColumn, idColumn, false);
         }
         // a row comparison, so PostgreSQL walks the (tenant_id, created_at DESC, id DESC) index from the cursor on
         String condition = "(" + timeColumn + ", " + idColumn + ") < (:" + TIME_PARAMETER + ", :" + ID_PARAMETER + ")";
         return new Keyset(condition, Map.of(TIME_PARAMETER, cursor.get().createdAtAs(timeType), ID_PARAMETER,
-                cursor.get().id()), timeColumn, idColumn);
+                cursor.get().id()), timeColumn, idColumn, false);
+    }
+
+    /**
+     * The same rule for a client-chosen order: rows strictly after the cursor in
+     * {@code ORDER BY <keyExpression> <direction>, <idColumn> <direction>}. The expression must never be null
+     * (coalesce a nullable column) and be indexed together with the id for the order to be cheap.
+     *
+     * @param bindKey turns the cursor's key text back into the value the expression compares with
+     */
+    public static Keyset sorted(Optional<SortCursor> cursor, String keyExpression, java.util.function.Function<String, Object> bindKey,
+            String idColumn, boolean ascending) {
+        if (cursor.isEmpty()) {
+            return new Keyset("", Map.of(), keyExpression, idColumn, ascending);
+        }
+        String condition = "(" + keyExpression + ", " + idColumn + ") " + (ascending ? ">" : "<")
+                + " (:" + KEY_PARAMETER + ", :" + ID_PARAMETER + ")";
+        return new Keyset(condition, Map.of(KEY_PARAMETER, bindKey.apply(cursor.get().key()), ID_PARAMETER, cursor.get().id()),
+                keyExpression, idColumn, ascending);
     }
 
     /** {@code " and <condition>"}, or nothing on the first page. */
@@ -47,7 +66,8 @@ public record Keyset(String condition, Map<String, Object> parameters, String ti
     }
 
     public String orderBy() {
-        return " order by " + timeColumn + " desc, " + idColumn + " desc";
+        String direction = ascending ? " asc" : " desc";
+        return " order by " + timeColumn + direction + ", " + idColumn + direction;
     }
 
     /** The caller's own named parameters plus the keyset's. */

@@ -19,7 +19,7 @@ public record Page<T>(List<T> items, @JsonInclude(JsonInclude.Include.ALWAYS) St
      * Builds a page from rows fetched with {@link PageRequest#fetchSize()} (one more than the limit): that
      * extra row only says whether another page exists and is not returned.
      */
-    public static <R, T> Page<T> of(List<R> rows, PageRequest request, Function<R, Cursor> keyOf, Function<R, T> view) {
+    public static <R, T> Page<T> of(List<R> rows, PageRequest request, Function<R, ? extends PageKey> keyOf, Function<R, T> view) {
         int limit = request.limit();
         boolean more = rows.size() > limit;
         List<R> shown = more ? rows.subList(0, limit) : rows;

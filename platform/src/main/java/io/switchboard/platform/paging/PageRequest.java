@@ -49,4 +49,9 @@ public class PageRequest {
     public Optional<Cursor> after() {
         return Cursor.decode(cursor);
     }
+
+    /** The previous page's last key in the order {@code sort}; empty for the first page, 400 naming {@code cursor} if it is not ours. */
+    public Optional<SortCursor> after(String sort) {
+        return SortCursor.decode(cursor, sort);
+    }
 }

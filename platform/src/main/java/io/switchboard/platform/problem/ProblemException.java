@@ -27,6 +27,13 @@ public class ProblemException extends RuntimeException {
                 List.of(new Problem.FieldError(field, message)));
     }
 
+    /** 400 naming every offending field at once (sorted by field), as a Bean Validation failure is answered. */
+    public static ProblemException invalid(List<Problem.FieldError> errors) {
+        List<Problem.FieldError> sorted = errors.stream().sorted(java.util.Comparator.comparing(Problem.FieldError::field)).toList();
+        String detail = sorted.stream().map(f -> f.field() + ": " + f.message()).collect(java.util.stream.Collectors.joining("; "));
+        return new ProblemException(400, "validation", "Invalid request", detail, sorted);
+    }
+
     public static ProblemException conflict(String detail) {
         return new ProblemException(409, "conflict", "Conflict", detail, List.of());
     }

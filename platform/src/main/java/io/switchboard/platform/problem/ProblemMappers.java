@@ -158,7 +158,7 @@ public class ProblemMappers {
     }
 
     /** {@code create.body.items[0].phone} -> {@code items[0].phone}; a bare query/path parameter keeps its name. */
-    static String field(ConstraintViolation<?> v) {
+    public static String field(ConstraintViolation<?> v) {
         List<String> names = new ArrayList<>();
         String parameter = null;
         for (Path.Node node : v.getPropertyPath()) {
