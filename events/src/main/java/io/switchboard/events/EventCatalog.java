@@ -10,6 +10,7 @@ import io.switchboard.events.call.CallCompletedV1;
 import io.switchboard.events.call.CallCreatedV1;
 import io.switchboard.events.campaign.CampaignCreatedV1;
 import io.switchboard.events.contact.ContactCreatedV1;
+import io.switchboard.events.imports.ImportCompletedV1;
 import io.switchboard.events.tenant.TenantCreatedV1;
 import io.switchboard.events.tenant.TenantStatusChangedV1;
 import io.switchboard.events.credits.CreditBalanceChangedV1;
@@ -29,6 +30,11 @@ public final class EventCatalog {
     public static final EventType<ContactCreatedV1> CONTACT_CREATED = new EventType<>(
             "io.switchboard.contact.created.v1", Topics.CONTACTS, ContactCreatedV1.class,
             "A contact was created.");
+
+    // list imports (contacts-service importer)
+    public static final EventType<ImportCompletedV1> IMPORT_COMPLETED = new EventType<>(
+            "io.switchboard.import.completed.v1", Topics.CONTACTS, ImportCompletedV1.class,
+            "A list import ended (completed, failed or cancelled) with its row counts; keyed by import id.");
     public static final EventType<CampaignCreatedV1> CAMPAIGN_CREATED = new EventType<>(
             "io.switchboard.campaign.created.v1", Topics.CAMPAIGNS, CampaignCreatedV1.class,
             "A campaign was created.");
@@ -43,7 +49,7 @@ public final class EventCatalog {
             "io.switchboard.tenant.status_changed.v1", Topics.IDENTITY, TenantStatusChangedV1.class,
             "A super_admin suspended or re-activated an organization; stop dialing for a suspended one.");
 
-    public static final List<EventType<?>> ALL = List.of(CALL_CREATED, CALL_COMPLETED, CONTACT_CREATED, CAMPAIGN_CREATED,
+    public static final List<EventType<?>> ALL = List.of(CALL_CREATED, CALL_COMPLETED, CONTACT_CREATED, IMPORT_COMPLETED, CAMPAIGN_CREATED,
             CREDITS_BALANCE_CHANGED, TENANT_CREATED, TENANT_STATUS_CHANGED);
 
     private static final Map<String, EventType<?>> BY_TYPE = ALL.stream()
