@@ -17,11 +17,6 @@ public enum DuplicatePolicy {
     }
 
     public static Optional<DuplicatePolicy> parse(String value) {
-        for (DuplicatePolicy policy : values()) {
-            if (policy.wire().equals(value)) {
-                return Optional.of(policy);
-            }
-        }
-        return Optional.empty();
+        return ImportFormat.wire(values(), value);
     }
 }

@@ -12,9 +12,14 @@ public enum ImportFormat {
     }
 
     public static Optional<ImportFormat> parse(String value) {
-        for (ImportFormat format : values()) {
-            if (format.wire().equals(value)) {
-                return Optional.of(format);
+        return wire(values(), value);
+    }
+
+    /** The constant of an import option enum whose lower-case name is {@code value}. */
+    static <E extends Enum<E>> Optional<E> wire(E[] constants, String value) {
+        for (E constant : constants) {
+            if (constant.name().toLowerCase(Locale.ROOT).equals(value)) {
+                return Optional.of(constant);
             }
         }
         return Optional.empty();
