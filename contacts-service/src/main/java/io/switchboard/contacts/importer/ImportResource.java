@@ -13,12 +13,13 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -91,17 +92,28 @@ public class ImportResource {
             @Parameter(description = "repeatable; added to every imported or updated contact", example = "spring-2026")
             @QueryParam("tag") List<String> tags,
             @Parameter(description = "shown in the job", example = "leads.csv") @QueryParam("fileName") String fileName,
-            @HeaderParam("Content-Length") Long contentLength) {
+            @Context HttpHeaders headers) {
         UUID tenantId = tenant.require();
         ImportRequest request = ImportRequest.parse(format, delimiter, duplicates, map, tags, fileName);
         UUID id = UUID.randomUUID();
-        java.nio.file.Path spooled = uploads.spool(id, body, contentLength);
+        // read here rather than as a documented parameter: it describes the body, clients do not choose it
+        java.nio.file.Path spooled = uploads.spool(id, body, declaredLength(headers));
         try {
             ImportView job = service.create(tenantId, id, request, spooled, Files.size(spooled));
             return Response.accepted(job).location(URI.create("/api/v1/imports/" + id)).build();
         } catch (java.io.IOException | RuntimeException e) {
             ImportUploads.discard(spooled);
             throw e instanceof RuntimeException runtime ? runtime : new java.io.UncheckedIOException((java.io.IOException) e);
+        }
+    }
+
+    /** The Content-Length the client declared (a long: HttpHeaders.getLength() is an int), or null. */
+    private static Long declaredLength(HttpHeaders headers) {
+        try {
+            String value = headers.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+            return value == null ? null : Long.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 
