@@ -17,6 +17,7 @@ import io.switchboard.events.dnc.OptOutRemovedV1;
 import io.switchboard.events.contact.ContactDeletedV1;
 import io.switchboard.events.contact.ContactMergedV1;
 import io.switchboard.events.contact.ContactUpdatedV1;
+import io.switchboard.events.imports.ImportCompletedV1;
 import io.switchboard.events.tenant.TenantCreatedV1;
 import io.switchboard.events.tenant.TenantStatusChangedV1;
 import io.switchboard.events.credits.CreditBalanceChangedV1;
@@ -59,6 +60,11 @@ public final class EventCatalog {
     public static final EventType<ContactMergedV1> CONTACT_MERGED = new EventType<>(
             "io.switchboard.contact.merged.v1", Topics.CONTACTS, ContactMergedV1.class,
             "Two contacts became one; the merged contact's rows follow the survivor and it no longer exists.");
+
+    // list imports (contacts-service importer)
+    public static final EventType<ImportCompletedV1> IMPORT_COMPLETED = new EventType<>(
+            "io.switchboard.import.completed.v1", Topics.CONTACTS, ImportCompletedV1.class,
+            "A list import ended (completed, failed or cancelled) with its row counts; keyed by import id.");
     public static final EventType<CampaignCreatedV1> CAMPAIGN_CREATED = new EventType<>(
             "io.switchboard.campaign.created.v1", Topics.CAMPAIGNS, CampaignCreatedV1.class,
             "A campaign was created.");
@@ -76,6 +82,7 @@ public final class EventCatalog {
     public static final List<EventType<?>> ALL = List.of(CALL_CREATED, CALL_COMPLETED, CONTACT_CREATED,
             OPTOUT_ADDED, OPTOUT_REMOVED, DNC_NUMBER_ADDED, DNC_NUMBER_REMOVED,
             CONTACT_UPDATED, CONTACT_DELETED, CONTACT_MERGED, // contacts core (issue 8)
+            IMPORT_COMPLETED, // imports (issue 8)
             CAMPAIGN_CREATED,
             CREDITS_BALANCE_CHANGED, TENANT_CREATED, TENANT_STATUS_CHANGED);
 

@@ -46,6 +46,8 @@ import io.switchboard.testsupport.TestTokens;
  * <li>the event pipeline during the gateway writes: how fast analytics-service counts what was written and
  * how far behind it is (p50/p99 of the lag, sampled every 100 ms), vs plain Kafka produce + consume of as
  * many records of the same size;</li>
+ * <li>imports: a generated 1,000,000-row CSV through contacts-service vs PostgreSQL COPY of the same contacts, with
+ * the service's peak heap ({@link ImportBench}; {@code -Dbench.import.rows} for a smaller file);</li>
  * <li>peak RSS of every service against its {@code -Xmx256m} budget.</li>
  * </ol>
  * Not part of the test suite (the class name does not end in Test); run with {@code ./switchboard bench}.
@@ -58,8 +60,8 @@ class PlatformBench {
     private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 20));
     private static final Duration IDLE = Duration.ofSeconds(10);
     private static final String CALL = "{\"toNumber\":\"+14155550123\"}";
-    /** {@code -Dbench.phases=writes} runs only the write figures (e.g. under a profiler); default: reads,writes. */
-    private static final String PHASES = System.getProperty("bench.phases", "reads,writes");
+    /** {@code -Dbench.phases=writes} runs only the write figures (e.g. under a profiler); default: reads,writes,imports. */
+    private static final String PHASES = System.getProperty("bench.phases", "reads,writes,imports");
 
     @Test
     void throughputAndLatencyAgainstSameRunBaselines() throws Exception {
@@ -88,6 +90,9 @@ class PlatformBench {
         }
         if (PHASES.contains("writes")) {
             writes(platform, tenant, load, gatewayPost, directPost);
+        }
+        if (PHASES.contains("imports")) {
+            ImportBench.run(platform, tenant);
         }
         for (ServiceProcess service : List.of(platform.gateway, platform.calls, platform.contacts, platform.campaigns,
                 platform.analytics)) {

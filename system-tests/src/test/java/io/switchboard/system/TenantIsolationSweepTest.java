@@ -80,6 +80,9 @@ class TenantIsolationSweepTest {
         FIXTURES.put("/api/v1/credits/transactions", t -> null);
         FIXTURES.put("/api/v1/analytics/tenant", t -> null);
         FIXTURES.put("/api/v1/admin", t -> t.tenantId().toString());
+        FIXTURES.put("/api/v1/imports", t -> given().baseUri(platform.url()).header("Authorization", t.bearer())
+                .contentType("text/csv").body("phone,first_name\n+14155550123,Ada\n").post("/api/v1/imports")
+                .then().statusCode(202).extract().path("id").toString());
     }
 
     @BeforeAll

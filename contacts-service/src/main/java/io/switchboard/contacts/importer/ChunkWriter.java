@@ -1,0 +1,311 @@
+package io.switchboard.contacts.importer;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.switchboard.contacts.contact.DialingTimeZones;
+import io.switchboard.events.contact.ContactCreatedV1;
+
+/**
+ * The SQL of one chunk, on the chunk transaction's connection: set-based statements (arrays unnested server-side), a
+ * handful per chunk whatever its size. Dedupes the chunk's rows by phone, finds which phones already have a contact
+ * (created before, or by an earlier chunk of this import), inserts the new ones, updates existing ones when the
+ * policy says so (after saving their before-image once per import), records the row issues.
+ */
+final class ChunkWriter {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The text columns a draft fills, in statement order. */
+    private static final Map<ContactField, String> COLUMNS = new LinkedHashMap<>();
+
+    static {
+        COLUMNS.put(ContactField.FIRST_NAME, "first_name");
+        COLUMNS.put(ContactField.LAST_NAME, "last_name");
+        COLUMNS.put(ContactField.EMAIL, "email");
+        COLUMNS.put(ContactField.TIME_ZONE, "time_zone");
+        COLUMNS.put(ContactField.ALTERNATE_PHONE, "alternate_phone");
+        COLUMNS.put(ContactField.COMPANY, "company");
+        COLUMNS.put(ContactField.ADDRESS, "address");
+        COLUMNS.put(ContactField.CITY, "city");
+        COLUMNS.put(ContactField.STATE, "state");
+        COLUMNS.put(ContactField.POSTAL_CODE, "postal_code");
+        COLUMNS.put(ContactField.COUNTRY, "country");
+        COLUMNS.put(ContactField.NOTES, "notes");
+        COLUMNS.put(ContactField.BUSINESS_CONTEXT, "business_context");
+    }
+
+    private static final String TEXT_COLUMNS = String.join(", ", COLUMNS.values());
+    private static final String TEXT_ARRAYS = String.join(", ", COLUMNS.values().stream().map(c -> "?::text[]").toList());
+
+    private static final String INSERT = "INSERT INTO contact (id, tenant_id, phone, " + TEXT_COLUMNS + ", custom_fields, tags,"
+            + " source, source_import_id, time_zones, time_zone_source, created_at, updated_at)"
+            + " SELECT u.id, ?, u.phone, " + String.join(", ", COLUMNS.values().stream().map(c -> "u." + c).toList())
+            + ", u.custom_fields::jsonb, ?::text[], 'import', ?,"
+            + " COALESCE(string_to_array(NULLIF(u.time_zones, ''), ','), '{}'), u.time_zone_source, ?, ?"
+            + " FROM unnest(?::uuid[], ?::text[], " + TEXT_ARRAYS + ", ?::text[], ?::text[], ?::text[])"
+            + " AS u(id, phone, " + TEXT_COLUMNS + ", custom_fields, time_zones, time_zone_source)"
+            + " ON CONFLICT ON CONSTRAINT contact_tenant_phone_unique DO NOTHING RETURNING id";
+
+    private static final String UPDATE = "UPDATE contact c SET "
+            + String.join(", ", COLUMNS.values().stream().map(col -> col + " = COALESCE(u." + col + ", c." + col + ")").toList())
+            + ", time_zones = CASE WHEN u.time_zone IS NOT NULL THEN ARRAY[u.time_zone] ELSE c.time_zones END"
+            + ", time_zone_source = CASE WHEN u.time_zone IS NOT NULL THEN 'explicit' ELSE c.time_zone_source END"
+            + ", custom_fields = c.custom_fields || u.custom_fields::jsonb"
+            + ", tags = c.tags || ARRAY(SELECT t FROM unnest(?::text[]) t WHERE NOT t = ANY (c.tags))"
+            + ", updated_at = ?"
+            + " FROM unnest(?::uuid[], " + TEXT_ARRAYS + ", ?::text[]) AS u(id, " + TEXT_COLUMNS + ", custom_fields)"
+            + " WHERE c.tenant_id = ? AND c.id = u.id";
+
+    /** The counts one chunk adds to its job. */
+    record Counts(int processed, int imported, int updated, int skipped, int failed, int flagged) {
+    }
+
+    private final Connection connection;
+    private final UUID tenantId;
+    private final UUID importId;
+    private final DuplicatePolicy policy;
+    private final String[] tags;
+    private final String tenantZone;
+
+    ChunkWriter(Connection connection, UUID tenantId, UUID importId, DuplicatePolicy policy, List<String> tags, String tenantZone) {
+        this.connection = connection;
+        this.tenantId = tenantId;
+        this.importId = importId;
+        this.policy = policy;
+        this.tags = tags.toArray(String[]::new);
+        this.tenantZone = tenantZone;
+    }
+
+    /** Writes the chunk; the contacts it created are added to {@code created} for their events. */
+    Counts write(List<RowOutcome> rows, OptOutGate optOuts, OffsetDateTime now, List<ContactCreatedV1> created)
+            throws SQLException {
+        List<RowIssue> issues = new ArrayList<>();
+        Map<String, ContactDraft> byPhone = new LinkedHashMap<>();
+        int failed = 0;
+        int duplicatesInChunk = 0;
+        for (RowOutcome row : rows) {
+            issues.addAll(row.issues());
+            if (row.rejected()) {
+                failed++;
+                continue;
+            }
+            ContactDraft first = byPhone.putIfAbsent(row.draft().phone, row.draft());
+            if (first != null) {
+                duplicatesInChunk++;
+                if (policy == DuplicatePolicy.UPDATE) {
+                    first.absorb(row.draft());
+                }
+            }
+        }
+        Map<String, UUID> existing = existing(byPhone.keySet());
+        List<ContactDraft> inserts = new ArrayList<>();
+        List<UUID> insertIds = new ArrayList<>();
+        List<ContactDraft> updates = new ArrayList<>();
+        List<UUID> updateIds = new ArrayList<>();
+        for (ContactDraft draft : byPhone.values()) {
+            UUID id = existing.get(draft.phone);
+            if (id == null) {
+                inserts.add(draft);
+                insertIds.add(UUID.randomUUID());
+            } else if (policy == DuplicatePolicy.UPDATE) {
+                updates.add(draft);
+                updateIds.add(id);
+            }
+        }
+        Set<UUID> inserted = insert(inserts, insertIds, now);
+        int imported = 0;
+        for (int i = 0; i < inserts.size(); i++) {
+            ContactDraft draft = inserts.get(i);
+            UUID id = insertIds.get(i);
+            if (inserted.contains(id)) {
+                imported++;
+                created.add(new ContactCreatedV1(id.toString(), draft.phone, draft.get(ContactField.FIRST_NAME),
+                        draft.get(ContactField.LAST_NAME), draft.get(ContactField.TIME_ZONE), now.toInstant()));
+            }
+        }
+        // a row whose insert lost a race with another writer of the same number is a duplicate like any other
+        int raced = inserts.size() - imported;
+        update(updates, updateIds, now);
+        int updated = 0;
+        int skipped = 0;
+        if (policy == DuplicatePolicy.UPDATE) {
+            updated = updates.size() + duplicatesInChunk;
+            skipped = raced;
+        } else {
+            skipped = existing.size() + duplicatesInChunk + raced;
+        }
+        Set<String> optedOut = optOuts.optedOut(tenantId, byPhone.keySet());
+        int flagged = 0;
+        for (RowOutcome row : rows) {
+            if (!row.rejected() && optedOut.contains(row.draft().phone)) {
+                flagged++;
+                issues.add(new RowIssue(row.row(), "phone", row.draft().phone, OptOutGate.REASON));
+            }
+        }
+        recordIssues(issues);
+        return new Counts(rows.size(), imported, updated, skipped, failed, flagged);
+    }
+
+    private Map<String, UUID> existing(Collection<String> phones) throws SQLException {
+        Map<String, UUID> found = new HashMap<>();
+        if (phones.isEmpty()) {
+            return found;
+        }
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT phone, id FROM contact WHERE tenant_id = ? AND phone = ANY (?::text[])")) {
+            select.setObject(1, tenantId);
+            select.setArray(2, connection.createArrayOf("text", phones.toArray()));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    found.put(rs.getString(1), rs.getObject(2, UUID.class));
+                }
+            }
+        }
+        return found;
+    }
+
+    private Set<UUID> insert(List<ContactDraft> drafts, List<UUID> ids, OffsetDateTime now) throws SQLException {
+        Set<UUID> inserted = new HashSet<>();
+        if (drafts.isEmpty()) {
+            return inserted;
+        }
+        int n = drafts.size();
+        String[] phones = new String[n];
+        String[] custom = new String[n];
+        String[] zones = new String[n];
+        String[] zoneSources = new String[n];
+        for (int i = 0; i < n; i++) {
+            ContactDraft draft = drafts.get(i);
+            phones[i] = draft.phone;
+            custom[i] = json(draft.custom);
+            DialingTimeZones resolved = DialingTimeZones.resolve(draft.get(ContactField.TIME_ZONE), draft.phone, tenantZone);
+            zones[i] = String.join(",", resolved.zones());
+            zoneSources[i] = resolved.source();
+        }
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            int p = 1;
+            insert.setObject(p++, tenantId);
+            insert.setArray(p++, connection.createArrayOf("text", tags));
+            insert.setObject(p++, importId);
+            insert.setTimestamp(p++, Timestamp.from(now.toInstant()));
+            insert.setTimestamp(p++, Timestamp.from(now.toInstant()));
+            insert.setArray(p++, connection.createArrayOf("uuid", ids.toArray()));
+            insert.setArray(p++, connection.createArrayOf("text", phones));
+            p = setFieldArrays(insert, p, drafts);
+            insert.setArray(p++, connection.createArrayOf("text", custom));
+            insert.setArray(p++, connection.createArrayOf("text", zones));
+            insert.setArray(p, connection.createArrayOf("text", zoneSources));
+            try (ResultSet rs = insert.executeQuery()) {
+                while (rs.next()) {
+                    inserted.add(rs.getObject(1, UUID.class));
+                }
+            }
+        }
+        return inserted;
+    }
+
+    private void update(List<ContactDraft> drafts, List<UUID> ids, OffsetDateTime now) throws SQLException {
+        if (drafts.isEmpty()) {
+            return;
+        }
+        Array idArray = connection.createArrayOf("uuid", ids.toArray());
+        // the state before this import touched it, once per contact and import (a later chunk's update keeps the first
+        // image); contacts this import created need none, undo deletes them
+        try (PreparedStatement before = connection.prepareStatement("""
+                INSERT INTO contact_import_change (import_id, contact_id, tenant_id, before)
+                SELECT ?, c.id, c.tenant_id, to_jsonb(c) FROM contact c
+                WHERE c.tenant_id = ? AND c.id = ANY (?) AND c.source_import_id IS DISTINCT FROM ?
+                ON CONFLICT DO NOTHING""")) {
+            before.setObject(1, importId);
+            before.setObject(2, tenantId);
+            before.setArray(3, idArray);
+            before.setObject(4, importId);
+            before.executeUpdate();
+        }
+        String[] custom = drafts.stream().map(d -> json(d.custom)).toArray(String[]::new);
+        try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
+            int p = 1;
+            update.setArray(p++, connection.createArrayOf("text", tags));
+            update.setTimestamp(p++, Timestamp.from(now.toInstant()));
+            update.setArray(p++, idArray);
+            p = setFieldArrays(update, p, drafts);
+            update.setArray(p++, connection.createArrayOf("text", custom));
+            update.setObject(p, tenantId);
+            update.executeUpdate();
+        }
+    }
+
+    private int setFieldArrays(PreparedStatement statement, int first, List<ContactDraft> drafts) throws SQLException {
+        int p = first;
+        for (ContactField field : COLUMNS.keySet()) {
+            String[] values = new String[drafts.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = drafts.get(i).get(field);
+            }
+            statement.setArray(p++, connection.createArrayOf("text", values));
+        }
+        return p;
+    }
+
+    private void recordIssues(List<RowIssue> issues) throws SQLException {
+        if (issues.isEmpty()) {
+            return;
+        }
+        int n = issues.size();
+        UUID[] ids = new UUID[n];
+        Long[] rows = new Long[n];
+        String[] columns = new String[n];
+        String[] values = new String[n];
+        String[] reasons = new String[n];
+        for (int i = 0; i < n; i++) {
+            RowIssue issue = issues.get(i);
+            ids[i] = UUID.randomUUID();
+            rows[i] = issue.row();
+            columns[i] = issue.column();
+            values[i] = issue.value();
+            reasons[i] = issue.reason();
+        }
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO contact_import_error (id, tenant_id, import_id, row_number, column_name, value, reason)
+                SELECT e.id, ?, ?, e.row_number, e.column_name, e.value, e.reason
+                FROM unnest(?::uuid[], ?::bigint[], ?::text[], ?::text[], ?::text[]) AS e(id, row_number, column_name, value, reason)""")) {
+            insert.setObject(1, tenantId);
+            insert.setObject(2, importId);
+            insert.setArray(3, connection.createArrayOf("uuid", ids));
+            insert.setArray(4, connection.createArrayOf("bigint", rows));
+            insert.setArray(5, connection.createArrayOf("text", columns));
+            insert.setArray(6, connection.createArrayOf("text", values));
+            insert.setArray(7, connection.createArrayOf("text", reasons));
+            insert.executeUpdate();
+        }
+    }
+
+    private static String json(Map<String, String> custom) {
+        if (custom.isEmpty()) {
+            return "{}";
+        }
+        try {
+            return JSON.writeValueAsString(custom);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("custom fields are plain strings", e);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package io.switchboard.contacts.importer;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import io.switchboard.platform.outbox.Outbox;
+import io.switchboard.platform.paging.Cursor;
+import io.switchboard.platform.paging.Page;
+import io.switchboard.platform.paging.PageRequest;
+import io.switchboard.platform.problem.ProblemException;
+
+@ApplicationScoped
+@Transactional
+public class ImportService {
+
+    private static final Logger LOG = Logger.getLogger(ImportService.class);
+
+    /** The contact columns an import may overwrite, restored from the before-image on undo. */
+    private static final String RESTORED = "first_name, last_name, email, time_zone, alternate_phone, company, address, city,"
+            + " state, postal_code, country, notes, business_context, custom_fields, tags, time_zones, time_zone_source, updated_at";
+
+    @Inject
+    ImportRepository imports;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    ImportWorker worker;
+
+    /** Records the job for a spooled file (the job row and its work-queue row together) and queues it after the commit. */
+    public ImportView create(UUID tenantId, UUID importId, ImportRequest request, Path spooled, long bytes) {
+        OffsetDateTime now = ImportWorker.now();
+        ContactImport job = new ContactImport();
+        job.id = importId;
+        job.tenantId = tenantId;
+        job.status = ContactImport.QUEUED;
+        job.format = request.format().wire();
+        job.delimiter = request.delimiter();
+        job.duplicatePolicy = request.policy().wire();
+        Map<String, String> mapping = new LinkedHashMap<>();
+        request.mapping().forEach((column, field) -> mapping.put(column, field.wire()));
+        job.mapping = mapping;
+        job.tags = new java.util.ArrayList<>(request.tags());
+        job.fileName = request.fileName();
+        job.fileBytes = bytes;
+        job.spoolPath = spooled.toString();
+        job.createdAt = now;
+        job.updatedAt = now;
+        imports.persist(job);
+        imports.flush();
+        em.createNativeQuery("INSERT INTO contact_import_work (import_id, tenant_id) VALUES (?1, ?2)")
+                .setParameter(1, importId).setParameter(2, tenantId).executeUpdate();
+        worker.submitAfterCommit(importId, tenantId);
+        LOG.infof("import queued tenant=%s import=%s format=%s bytes=%d", tenantId, importId, job.format, bytes);
+        return ImportView.of(job);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ImportView get(UUID tenantId, UUID id) {
+        return ImportView.of(require(tenantId, id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ImportView> find(UUID tenantId, UUID id) {
+        return imports.findForTenant(tenantId, id).map(ImportView::of);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ImportView> list(UUID tenantId, PageRequest page) {
+        return Page.of(imports.listForTenant(tenantId, page), page, job -> Cursor.of(job.createdAt, job.id), ImportView::of);
+    }
+
+    /**
+     * The import's row errors in file order. The platform cursor carries (sort key, id); for errors the sort key is
+     * the row number, carried in its time slot (clients only ever see the opaque token).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ImportErrorView> errors(UUID tenantId, UUID id, PageRequest page) {
+        require(tenantId, id);
+        Optional<Cursor> after = page.after();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT row_number, column_name, value, reason, id FROM contact_import_error
+                WHERE tenant_id = ?1 AND import_id = ?2 AND (row_number, id) > (?3, ?4)
+                ORDER BY row_number, id LIMIT ?5""")
+                .setParameter(1, tenantId).setParameter(2, id)
+                .setParameter(3, after.map(c -> c.createdAt().getEpochSecond()).orElse(-1L))
+                .setParameter(4, after.map(Cursor::id).orElse(new UUID(0, 0)))
+                .setParameter(5, page.fetchSize())
+                .getResultList();
+        return Page.of(rows, page, row -> new Cursor(Instant.ofEpochSecond(((Number) row[0]).longValue()), (UUID) row[4]),
+                row -> new ImportErrorView(((Number) row[0]).longValue(), (String) row[1], (String) row[2], (String) row[3]));
+    }
+
+    /** Stops a queued or running import between two chunks; what was imported stays (undo removes it). */
+    public ImportView cancel(UUID tenantId, UUID id) {
+        ContactImport job = lock(tenantId, id);
+        if (job.finished()) {
+            throw ProblemException.conflict("import " + id + " is " + job.status + "; only a queued or running import can be cancelled");
+        }
+        job.status = ContactImport.CANCELLED;
+        job.finishedAt = ImportWorker.now();
+        job.updatedAt = job.finishedAt;
+        ImportEvents.publishEnded(outbox, job);
+        LOG.infof("import cancelled tenant=%s import=%s processed=%d", tenantId, id, job.rowsProcessed);
+        return ImportView.of(job);
+    }
+
+    /**
+     * Removes exactly the contacts this import created and restores the columns it overwrote on existing contacts to
+     * their values before the import (later edits of those columns are overwritten too: undo means "as before").
+     */
+    public ImportView undo(UUID tenantId, UUID id) {
+        ContactImport job = lock(tenantId, id);
+        if (!Set.of(ContactImport.COMPLETED, ContactImport.FAILED, ContactImport.CANCELLED).contains(job.status)) {
+            throw ProblemException.conflict("import " + id + " is " + job.status
+                    + "; only a completed, failed or cancelled import can be undone (cancel a running one first)");
+        }
+        int restored = em.createNativeQuery("UPDATE contact c SET (" + RESTORED + ") = (SELECT " + RESTORED
+                + " FROM jsonb_populate_record(NULL::contact, ch.before)) FROM contact_import_change ch"
+                + " WHERE ch.tenant_id = ?1 AND ch.import_id = ?2 AND c.tenant_id = ?1 AND c.id = ch.contact_id")
+                .setParameter(1, tenantId).setParameter(2, id).executeUpdate();
+        int removed = em.createNativeQuery("DELETE FROM contact WHERE tenant_id = ?1 AND source_import_id = ?2")
+                .setParameter(1, tenantId).setParameter(2, id).executeUpdate();
+        em.createNativeQuery("DELETE FROM contact_import_change WHERE tenant_id = ?1 AND import_id = ?2")
+                .setParameter(1, tenantId).setParameter(2, id).executeUpdate();
+        job.status = ContactImport.UNDONE;
+        job.updatedAt = ImportWorker.now();
+        LOG.infof("import undone tenant=%s import=%s removed=%d restored=%d", tenantId, id, removed, restored);
+        return ImportView.of(job);
+    }
+
+    private ContactImport require(UUID tenantId, UUID id) {
+        return imports.findForTenant(tenantId, id).orElseThrow(() -> ProblemException.notFound("import", id));
+    }
+
+    private ContactImport lock(UUID tenantId, UUID id) {
+        ContactImport job = require(tenantId, id);
+        em.lock(job, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(job);
+        return job;
+    }
+}

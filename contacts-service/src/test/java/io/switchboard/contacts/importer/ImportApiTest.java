@@ -1,0 +1,341 @@
+package io.switchboard.contacts.importer;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusMock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import io.switchboard.platform.tenant.TenantScope;
+import io.switchboard.testsupport.InfraResource;
+import io.switchboard.testsupport.TestTokens;
+
+@QuarkusTest
+@QuarkusTestResource(value = InfraResource.class, initArgs = @ResourceArg(name = "database", value = "contacts"))
+class ImportApiTest {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ImportWorker worker;
+
+    private final UUID tenant = UUID.randomUUID();
+    private final UUID other = UUID.randomUUID();
+
+    @Test
+    void csvImportNormalizesPhonesMapsColumnsKeepsUnknownOnesAndReportsBadRows() {
+        setDefaultRegion("US");
+        String id = upload("""
+                First Name,Last Name,Cell,Email,Segment
+                Ada,Lovelace,+442079460958,ada@example.com,vip
+                Alan,Turing,(415) 555-0123,,
+                Bad,Number,12345,,
+                """, "map=Cell:phone&tag=spring-2026&fileName=leads.csv");
+        JsonPath job = awaitEnd(id);
+        assertEquals("completed", job.getString("status"));
+        assertEquals("comma", job.getString("delimiter"));
+        assertEquals(3, job.getInt("rowsTotal"));
+        assertEquals(3, job.getInt("rowsProcessed"));
+        assertEquals(2, job.getInt("rowsImported"));
+        assertEquals(1, job.getInt("rowsFailed"));
+
+        assertEquals(List.of("+14155550123", "+442079460958"), sql("SELECT phone FROM contact WHERE tenant_id = ?1"
+                + " AND source_import_id = ?2 AND source = 'import' AND tags = '{spring-2026}' ORDER BY phone", UUID.fromString(id)));
+        assertEquals(List.of("{\"Segment\": \"vip\"}"), sql("SELECT custom_fields::text FROM contact WHERE tenant_id = ?1"
+                + " AND phone = '+442079460958' AND ?2 IS NOT NULL", UUID.fromString(id)));
+        assertEquals(List.of("America/Los_Angeles number"), sql("SELECT array_to_string(time_zones, ',') || ' ' || time_zone_source"
+                + " FROM contact WHERE tenant_id = ?1 AND phone = '+14155550123' AND ?2 IS NOT NULL", UUID.fromString(id)));
+
+        asTenant(tenant).get("/api/v1/imports/" + id + "/errors").then().statusCode(200)
+                .body("items.size()", equalTo(1)).body("items[0].row", equalTo(3)).body("items[0].column", equalTo("Cell"))
+                .body("items[0].value", equalTo("12345")).body("items[0].reason", equalTo("not a valid phone number"));
+        String csv = asTenant(tenant).get("/api/v1/imports/" + id + "/errors.csv").then().statusCode(200)
+                .contentType(containsString("text/csv")).extract().asString();
+        assertEquals("row,column,value,reason\r\n3,Cell,12345,not a valid phone number\r\n", csv);
+
+        assertEquals(List.of(2L, 1L), List.of(
+                count("SELECT count(*) FROM outbox_event WHERE tenant_id = ?1 AND event_type = 'io.switchboard.contact.created.v1'"),
+                count("SELECT count(*) FROM outbox_event WHERE tenant_id = ?1 AND event_type = 'io.switchboard.import.completed.v1'"
+                        + " AND cloud_event LIKE '%\"rowsImported\":2%'")));
+    }
+
+    @Test
+    void duplicatesWithinTheFileAndAgainstExistingContactsAreSkippedAcrossChunks() {
+        createContact("+14155550100", "Existing");
+        StringBuilder file = new StringBuilder("phone;first_name\n+14155550100;Again\n");
+        for (int i = 0; i < 150; i++) {
+            file.append("+1415555").append(String.format("%04d", 1000 + i)).append(";N").append(i).append('\n');
+        }
+        for (int i = 0; i < 150; i += 10) {
+            file.append("+1415555").append(String.format("%04d", 1000 + i)).append(";Dup\n");
+        }
+        JsonPath job = awaitEnd(upload(file.toString(), ""));
+        assertEquals("semicolon", job.getString("delimiter"));
+        assertEquals(166, job.getInt("rowsTotal"));
+        assertEquals(150, job.getInt("rowsImported"));
+        assertEquals(16, job.getInt("rowsSkipped"));
+        assertEquals(List.of("Existing"), sql("SELECT first_name FROM contact WHERE tenant_id = ?1 AND phone = '+14155550100'"
+                + " AND ?2 IS NOT NULL", UUID.randomUUID()));
+    }
+
+    @Test
+    void aViciDialLeadFileImportsWithItsFixedColumnsTabOrPipe() {
+        String tab = String.join("\t", "VL-1", "src", "1001", "1", "4155550111", "Mr", "Alan", "M", "Turing", "1 Main St", "",
+                "", "Palo Alto", "CA", "", "94301", "USA", "M", "", "4155550112", "alan@example.com", "", "callback", "", "") + "\n"
+                + String.join("\t", "VL-2", "src", "1001", "44", "2079460959", "", "Grace", "", "Hopper") + "\n"
+                + String.join("\t", "VL-3", "src", "1001", "1", "555") + "\n";
+        JsonPath job = awaitEnd(upload(tab, "format=vicidial"));
+        assertEquals("tab", job.getString("delimiter"));
+        assertEquals(2, job.getInt("rowsImported"));
+        assertEquals(1, job.getInt("rowsFailed"));
+        UUID importId = UUID.fromString(job.getString("id"));
+        assertEquals(List.of("+14155550111 Alan Turing +14155550112 callback {\"title\": \"Mr\", \"gender\": \"M\", \"list_id\": \"1001\", "
+                + "\"source_id\": \"src\", \"country_code\": \"USA\", \"middle_initial\": \"M\", \"vendor_lead_code\": \"VL-1\"}"),
+                sql("SELECT concat_ws(' ', phone, first_name, last_name, alternate_phone, notes, custom_fields::text) FROM contact"
+                        + " WHERE tenant_id = ?1 AND source_import_id = ?2 AND phone LIKE '+1%'", importId));
+
+        JsonPath pipe = awaitEnd(upload("VL-9|src|1002|44|2079460960|Ms|Ada||Lovelace\n", "format=vicidial&delimiter=pipe"));
+        assertEquals(1, pipe.getInt("rowsImported"));
+    }
+
+    @Test
+    void updatePolicyOverwritesExistingContactsAndUndoRestoresThemAndRemovesTheCreatedOnes() {
+        String existing = createContact("+14155550200", "Old");
+        JsonPath job = awaitEnd(upload("phone,first_name,company\n+14155550200,New,Acme\n+14155550201,Fresh,\n",
+                "duplicates=update&tag=vip"));
+        assertEquals(1, job.getInt("rowsImported"));
+        assertEquals(1, job.getInt("rowsUpdated"));
+        String id = job.getString("id");
+        asTenant(tenant).get("/api/v1/contacts/" + existing).then().body("firstName", equalTo("New"));
+        assertEquals(List.of("Acme {vip}"), sql("SELECT company || ' ' || tags::text FROM contact WHERE tenant_id = ?1 AND id = ?2",
+                UUID.fromString(existing)));
+
+        asTenant(tenant).post("/api/v1/imports/" + id + "/undo").then().statusCode(200).body("status", equalTo("undone"));
+        asTenant(tenant).get("/api/v1/contacts/" + existing).then().body("firstName", equalTo("Old"));
+        assertEquals(List.of("{}"), sql("SELECT coalesce(company, '') || tags::text FROM contact WHERE tenant_id = ?1 AND id = ?2",
+                UUID.fromString(existing)));
+        assertEquals(0, count("SELECT count(*) FROM contact WHERE tenant_id = ?1 AND phone = '+14155550201'"));
+        asTenant(tenant).post("/api/v1/imports/" + id + "/undo").then().statusCode(409);
+    }
+
+    @Test
+    void keepBothAndUnknownOptionsAreRefusedNamingTheParameter() {
+        asTenant(tenant).contentType("text/csv").body("phone\n+14155550123\n").post("/api/v1/imports?duplicates=keep_both")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("duplicates"))
+                .body("detail", containsString("one contact per tenant"));
+        asTenant(tenant).contentType("text/csv").body("phone\n").post("/api/v1/imports?format=xlsx")
+                .then().statusCode(400).body("errors[0].field", equalTo("format"));
+        asTenant(tenant).contentType("text/csv").body("phone\n").post("/api/v1/imports?map=Cell:mobile")
+                .then().statusCode(400).body("errors[0].field", equalTo("map"));
+        asTenant(tenant).get("/api/v1/imports").then().statusCode(200).body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void badFilesFailTheirJobWithAClearErrorAndWriteNoContact() {
+        Map<String, byte[]> files = Map.of(
+                "not UTF-8", "phone,first_name\n+14155550300,Jos\u00e9\n".getBytes(StandardCharsets.ISO_8859_1),
+                "unterminated quote", "phone,first_name\n+14155550301,\"Ada\n+14155550302,Bob\n".getBytes(StandardCharsets.UTF_8),
+                "the file is empty", new byte[0],
+                "header but no data rows", "phone,first_name\n".getBytes(StandardCharsets.UTF_8),
+                "longer than 4096 characters", ("phone,notes\n+14155550303," + "x".repeat(5000) + "\n").getBytes(StandardCharsets.UTF_8),
+                "binary data", "phone\n+1415\0\0\0\n".getBytes(StandardCharsets.UTF_8),
+                "is the phone number", "name,email\nAda,ada@example.com\n".getBytes(StandardCharsets.UTF_8));
+        files.forEach((expected, bytes) -> {
+            JsonPath job = awaitEnd(upload(bytes, ""));
+            assertEquals("failed", job.getString("status"), expected);
+            assertTrue(job.getString("error").contains(expected), expected + " -> " + job.getString("error"));
+            assertEquals(0, job.getInt("rowsImported"), expected);
+        });
+        byte[] garbage = new byte[20_000];
+        new Random(8).nextBytes(garbage);
+        JsonPath job = awaitEnd(upload(garbage, ""));
+        assertEquals("failed", job.getString("status"));
+        assertEquals(0, count("SELECT count(*) FROM contact WHERE tenant_id = ?1"));
+        assertEquals(files.size() + 1, count("SELECT count(*) FROM outbox_event WHERE tenant_id = ?1"
+                + " AND event_type = 'io.switchboard.import.completed.v1' AND cloud_event LIKE '%\"status\":\"failed\"%'"));
+    }
+
+    @Test
+    void anUploadOverTheLimitIsAnswered413AndLeavesNoJob() throws Exception {
+        byte[] big = ("phone\n" + "+14155550123\n".repeat(90_000)).getBytes(StandardCharsets.UTF_8);
+        asTenant(tenant).contentType("text/csv").body(big).post("/api/v1/imports").then().statusCode(413)
+                .contentType("application/problem+json");
+        // without a Content-Length (chunked), the streaming cap cuts it off
+        HttpRequest chunked = HttpRequest.newBuilder(URI.create(io.restassured.RestAssured.baseURI + ":"
+                        + io.restassured.RestAssured.port + "/api/v1/imports"))
+                .header("Authorization", TestTokens.bearer(tenant)).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))).build();
+        try {
+            int status = HttpClient.newHttpClient().send(chunked, HttpResponse.BodyHandlers.discarding()).statusCode();
+            assertEquals(413, status);
+        } catch (java.io.IOException resetWhileSending) {
+            // the server may close the connection before the client finished sending: refused either way
+        }
+        asTenant(tenant).get("/api/v1/imports").then().statusCode(200).body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void cancelStopsBetweenChunksAndUndoRemovesWhatWasImported() {
+        Semaphore gate = new Semaphore(2);
+        worker.gate(tenant, gate);
+        try {
+            String id = upload(numbers(1000, 500), "");
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> gate.availablePermits() == 0
+                    && get(id).getInt("rowsProcessed") == 200);
+            asTenant(tenant).post("/api/v1/imports/" + id + "/cancel").then().statusCode(200).body("status", equalTo("cancelled"));
+            gate.release(100);
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !worker.isScheduled(UUID.fromString(id)));
+            JsonPath job = get(id);
+            assertEquals("cancelled", job.getString("status"));
+            assertEquals(200, job.getInt("rowsProcessed"));
+            assertEquals(200, count("SELECT count(*) FROM contact WHERE tenant_id = ?1"));
+            asTenant(tenant).post("/api/v1/imports/" + id + "/cancel").then().statusCode(409);
+            asTenant(tenant).post("/api/v1/imports/" + id + "/undo").then().statusCode(200);
+            assertEquals(0, count("SELECT count(*) FROM contact WHERE tenant_id = ?1"));
+        } finally {
+            worker.gate(tenant, null);
+        }
+    }
+
+    @Test
+    void aCrashMidImportRollsBackTheOpenChunkAndResumingImportsEveryRowExactlyOnce() {
+        worker.crashInChunk(tenant, 3);
+        String id = upload(numbers(2000, 450), "");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !worker.crashPending(tenant)
+                && !worker.isScheduled(UUID.fromString(id)));
+        JsonPath crashed = get(id);
+        assertEquals("running", crashed.getString("status"));
+        assertEquals(200, crashed.getInt("rowsProcessed"));
+        assertEquals(200, count("SELECT count(*) FROM contact WHERE tenant_id = ?1"));
+
+        worker.resumeUnfinished();
+        JsonPath job = awaitEnd(id);
+        assertEquals("completed", job.getString("status"));
+        assertEquals(450, job.getInt("rowsProcessed"));
+        assertEquals(450, job.getInt("rowsImported"));
+        assertEquals(0, job.getInt("rowsSkipped"));
+        assertEquals(450, count("SELECT count(*) FROM contact WHERE tenant_id = ?1"));
+        assertEquals(450, count("SELECT count(*) FROM outbox_event WHERE tenant_id = ?1"
+                + " AND event_type = 'io.switchboard.contact.created.v1'"));
+    }
+
+    @Test
+    void anOptedOutNumberIsImportedAndFlaggedNeverDropped() {
+        QuarkusMock.installMockForType(new OptOutGate() {
+            @Override
+            public Set<String> optedOut(UUID tenantId, java.util.Collection<String> phones) {
+                return phones.contains("+14155550401") ? Set.of("+14155550401") : Set.of();
+            }
+        }, OptOutGate.class);
+        JsonPath job = awaitEnd(upload("phone\n+14155550400\n+14155550401\n", ""));
+        assertEquals(2, job.getInt("rowsImported"));
+        assertEquals(1, job.getInt("rowsFlagged"));
+        asTenant(tenant).get("/api/v1/imports/" + job.getString("id") + "/errors").then()
+                .body("items[0].row", equalTo(2)).body("items[0].reason", containsString("opted_out"));
+    }
+
+    @Test
+    void progressStreamsAsServerSentEventsEndingWithTheFinalState() {
+        String id = upload("phone\n+14155550500\n", "");
+        awaitEnd(id);
+        String stream = asTenant(tenant).accept("text/event-stream").get("/api/v1/imports/" + id + "/events")
+                .then().statusCode(200).extract().asString();
+        assertTrue(stream.contains("data:") && stream.contains("\"status\":\"completed\""), stream);
+    }
+
+    @Test
+    void anotherTenantSeesNoneOfItAndGets404Everywhere() {
+        String id = upload("phone\n+14155550600\n", "");
+        awaitEnd(id);
+        for (String path : List.of("", "/errors", "/errors.csv", "/events")) {
+            asTenant(other).get("/api/v1/imports/" + id + path).then().statusCode(404);
+        }
+        asTenant(other).post("/api/v1/imports/" + id + "/cancel").then().statusCode(404);
+        asTenant(other).post("/api/v1/imports/" + id + "/undo").then().statusCode(404);
+        asTenant(other).get("/api/v1/imports").then().body("items.size()", equalTo(0));
+        asTenant(tenant).get("/api/v1/imports?limit=1").then().body("items[0].id", equalTo(id));
+    }
+
+    private static String numbers(int from, int count) {
+        StringBuilder file = new StringBuilder("phone,first_name\n");
+        for (int i = 0; i < count; i++) {
+            file.append("+1415555").append(String.format("%04d", from + i)).append(",N").append(i).append('\n');
+        }
+        return file.toString();
+    }
+
+    private String upload(String body, String query) {
+        return upload(body.getBytes(StandardCharsets.UTF_8), query);
+    }
+
+    private String upload(byte[] body, String query) {
+        return asTenant(tenant).contentType("text/csv").body(body).post("/api/v1/imports" + (query.isEmpty() ? "" : "?" + query))
+                .then().statusCode(202).contentType(ContentType.JSON).body("status", equalTo("queued"))
+                .extract().path("id");
+    }
+
+    private JsonPath get(String id) {
+        return asTenant(tenant).get("/api/v1/imports/" + id).then().statusCode(200).extract().jsonPath();
+    }
+
+    private JsonPath awaitEnd(String id) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> !Set.of("queued", "running").contains(get(id).getString("status")));
+        return get(id);
+    }
+
+    private String createContact(String phone, String firstName) {
+        return asTenant(tenant).contentType(ContentType.JSON).body("{\"phone\":\"" + phone + "\",\"firstName\":\"" + firstName + "\"}")
+                .post("/api/v1/contacts").then().statusCode(201).extract().path("id");
+    }
+
+    private void setDefaultRegion(String region) {
+        TenantScope.call(tenant, () -> QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "INSERT INTO contact_settings (tenant_id, default_region, updated_at) VALUES (?1, ?2, now())")
+                .setParameter(1, tenant).setParameter(2, region).executeUpdate()));
+    }
+
+    private long count(String query) {
+        return TenantScope.call(tenant, () -> QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(query)
+                .setParameter(1, tenant).getSingleResult()).longValue()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> sql(String query, UUID second) {
+        return TenantScope.call(tenant, () -> QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(query)
+                .setParameter(1, tenant).setParameter(2, second).getResultList()));
+    }
+
+    private static RequestSpecification asTenant(UUID tenant) {
+        return given().header("Authorization", TestTokens.bearer(tenant));
+    }
+}
