@@ -138,7 +138,8 @@ final class ChunkWriter {
             if (inserted.contains(id)) {
                 imported++;
                 created.add(new ContactCreatedV1(id.toString(), draft.phone, draft.get(ContactField.FIRST_NAME),
-                        draft.get(ContactField.LAST_NAME), draft.get(ContactField.TIME_ZONE), now.toInstant()));
+                        draft.get(ContactField.LAST_NAME), draft.get(ContactField.TIME_ZONE), now.toInstant(),
+                        draft.timeZones, draft.timeZoneSource));
             }
         }
         // a row whose insert lost a race with another writer of the same number is a duplicate like any other
@@ -197,6 +198,8 @@ final class ChunkWriter {
             phones[i] = draft.phone;
             custom[i] = json(draft.custom);
             DialingTimeZones resolved = DialingTimeZones.resolve(draft.get(ContactField.TIME_ZONE), draft.phone, tenantZone);
+            draft.timeZones = resolved.zones();
+            draft.timeZoneSource = resolved.source();
             zones[i] = String.join(",", resolved.zones());
             zoneSources[i] = resolved.source();
         }
