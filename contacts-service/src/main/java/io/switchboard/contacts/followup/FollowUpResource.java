@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
@@ -38,9 +39,11 @@ public class FollowUpResource {
     public Page<FollowUpView> list(
             @Parameter(description = "before:<ISO-8601 instant>: only follow-ups due strictly before it", example = "before:2026-11-30T00:00:00Z")
             @QueryParam("due") @Size(max = 100) String due,
-            @Parameter(description = "only completed (true) or open (false) follow-ups") @QueryParam("completed") Boolean completed,
+            // a String: JAX-RS would read any word but "true" as false
+            @Parameter(description = "true: only completed follow-ups; false: only open ones") @QueryParam("completed")
+            @Pattern(regexp = "true|false", message = "must be true or false") String completed,
             @Valid @BeanParam PageRequest page) {
-        return service.list(tenant.require(), due, completed, page);
+        return service.list(tenant.require(), due, completed == null ? null : Boolean.valueOf(completed), page);
     }
 
     @PATCH
