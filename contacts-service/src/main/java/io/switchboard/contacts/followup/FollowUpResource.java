@@ -46,6 +46,13 @@ public class FollowUpResource {
         return service.list(tenant.require(), due, completed == null ? null : Boolean.valueOf(completed), page);
     }
 
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get a follow-up")
+    public FollowUpView get(@PathParam("id") UUID id) {
+        return service.get(tenant.require(), id);
+    }
+
     @PATCH
     @Path("/{id}")
     @Operation(summary = "Change a follow-up (absent fields stay); completed=true records completedAt")

@@ -51,6 +51,11 @@ public class FollowUpService {
                 row -> Cursor.of(row.dueAt, row.id), FollowUpView::of);
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public FollowUpView get(UUID tenantId, UUID id) {
+        return FollowUpView.of(require(tenantId, id));
+    }
+
     public FollowUpView create(UUID tenantId, UUID contactId, FollowUpRequests.Create request) {
         contacts.require(tenantId, contactId);
         bodies.validate(request);

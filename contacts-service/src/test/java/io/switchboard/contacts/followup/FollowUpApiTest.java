@@ -84,6 +84,8 @@ class FollowUpApiTest {
         asTenant(other).get(followUps(contact)).then().statusCode(404);
         json(other, "{}").patch("/api/v1/follow-ups/" + id).then().statusCode(404);
         asTenant(other).delete("/api/v1/follow-ups/" + id).then().statusCode(404);
+        asTenant(other).get("/api/v1/follow-ups/" + id).then().statusCode(404);
+        asTenant(tenant).get("/api/v1/follow-ups/" + id).then().statusCode(200).body("dueAt", equalTo("2026-11-20T09:00:00Z"));
         asTenant(tenant).get(followUps(contact)).then().body("items.id", equalTo(List.of(id)));
     }
 
