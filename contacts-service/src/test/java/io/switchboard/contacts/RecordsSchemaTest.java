@@ -47,6 +47,6 @@ class RecordsSchemaTest {
                 JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey)
                 WHERE c.contype = 'f' AND c.conrelid = CAST(?1 AS regclass) AND c.confrelid = CAST('contact' AS regclass)""")
                 .setParameter(1, table).getResultList());
-        assertEquals(List.of("contact_id:c:true"), keys);
+        assertEquals(List.of("contact_id:c:t"), keys); // column, ON DELETE CASCADE, NOT NULL
     }
 }
