@@ -18,6 +18,14 @@ import io.switchboard.events.contact.ContactDeletedV1;
 import io.switchboard.events.contact.ContactMergedV1;
 import io.switchboard.events.contact.ContactUpdatedV1;
 import io.switchboard.events.imports.ImportCompletedV1;
+import io.switchboard.events.call.CallAnalyzedV1;
+import io.switchboard.events.consent.ConsentGrantedV1;
+import io.switchboard.events.consent.ConsentRevokedV1;
+import io.switchboard.events.customer.CustomerCreatedV1;
+import io.switchboard.events.customer.CustomerDeletedV1;
+import io.switchboard.events.customer.CustomerDoNotContactChangedV1;
+import io.switchboard.events.customer.CustomerUpdatedV1;
+import io.switchboard.events.memory.MemoryAddedV1;
 import io.switchboard.events.tenant.TenantCreatedV1;
 import io.switchboard.events.tenant.TenantStatusChangedV1;
 import io.switchboard.events.credits.CreditBalanceChangedV1;
@@ -84,7 +92,10 @@ public final class EventCatalog {
             CONTACT_UPDATED, CONTACT_DELETED, CONTACT_MERGED, // contacts core (issue 8)
             IMPORT_COMPLETED, // imports (issue 8)
             CAMPAIGN_CREATED,
-            CREDITS_BALANCE_CHANGED, TENANT_CREATED, TENANT_STATUS_CHANGED);
+            CREDITS_BALANCE_CHANGED, TENANT_CREATED, TENANT_STATUS_CHANGED,
+            // contacts records
+            CALL_ANALYZED, MEMORY_ADDED, CONSENT_GRANTED, CONSENT_REVOKED, CUSTOMER_CREATED, CUSTOMER_UPDATED,
+            CUSTOMER_DELETED, CUSTOMER_DO_NOT_CONTACT_CHANGED);
 
     private static final Map<String, EventType<?>> BY_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

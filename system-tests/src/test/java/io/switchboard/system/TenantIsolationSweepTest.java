@@ -83,6 +83,12 @@ class TenantIsolationSweepTest {
         FIXTURES.put("/api/v1/imports", t -> given().baseUri(platform.url()).header("Authorization", t.bearer())
                 .contentType("text/csv").body("phone,first_name\n+14155550123,Ada\n").post("/api/v1/imports")
                 .then().statusCode(202).extract().path("id").toString());
+        // contacts records (issue 8); their paths under /api/v1/contacts/{contactId}/… are swept with A's contact id
+        FIXTURES.put("/api/v1/customers", t -> create(t, "/api/v1/contacts/" + contactOf(t) + "/customer", "{\"company\":\"Acme\"}"));
+        FIXTURES.put("/api/v1/follow-ups", t -> create(t, "/api/v1/contacts/" + contactOf(t) + "/follow-ups",
+                "{\"dueAt\":\"2026-11-25T14:00:00Z\",\"remark\":\"call back\"}"));
+        FIXTURES.put("/api/v1/meetings", t -> create(t, "/api/v1/contacts/" + contactOf(t) + "/meetings",
+                "{\"startsAt\":\"2026-11-26T15:00:00Z\",\"title\":\"Demo\"}"));
     }
 
     @BeforeAll
@@ -142,7 +148,8 @@ class TenantIsolationSweepTest {
         for (Map.Entry<String, String> created : idsOfA.entrySet()) {
             if (created.getKey().startsWith("/api/v1/calls") || created.getKey().startsWith("/api/v1/contacts")
                     || created.getKey().startsWith("/api/v1/campaigns") || created.getKey().startsWith("/api/v1/opt-outs")
-                    || created.getKey().startsWith("/api/v1/dnc/lists")) {
+                    || created.getKey().startsWith("/api/v1/dnc/lists") || created.getKey().startsWith("/api/v1/customers")
+                    || created.getKey().startsWith("/api/v1/follow-ups") || created.getKey().startsWith("/api/v1/meetings")) {
                 given().baseUri(platform.url()).header("Authorization", a.bearer())
                         .get(created.getKey() + "/" + created.getValue()).then().statusCode(200);
             }
@@ -223,6 +230,18 @@ class TenantIsolationSweepTest {
     private static String create(SignedUp tenant, String path, String body) {
         return given().baseUri(platform.url()).header("Authorization", tenant.bearer()).contentType(ContentType.JSON)
                 .body(body).post(path).then().statusCode(201).extract().path("id").toString();
+    }
+
+    /** A new contact of the tenant, for fixtures nested under one (a random number; another try if it is taken). */
+    private static String contactOf(SignedUp tenant) {
+        for (int attempt = 0;; attempt++) {
+            Response response = given().baseUri(platform.url()).header("Authorization", tenant.bearer()).contentType(ContentType.JSON)
+                    .body("{\"phone\":\"+1415555" + String.format("%04d", (int) (Math.random() * 10000)) + "\"}")
+                    .post("/api/v1/contacts");
+            if (response.statusCode() != 409 || attempt == 5) {
+                return response.then().statusCode(201).extract().path("id").toString();
+            }
+        }
     }
 
     private static String sessionOf(SignedUp tenant) {

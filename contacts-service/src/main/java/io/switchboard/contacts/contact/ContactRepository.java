@@ -13,6 +13,7 @@ import jakarta.persistence.Query;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.switchboard.platform.paging.Keyset;
 import io.switchboard.platform.paging.PageRequest;
+import io.switchboard.platform.problem.ProblemException;
 
 /** Every query takes the tenant: there is no way to load a contact without saying whose it is. */
 @ApplicationScoped
@@ -20,6 +21,11 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
 
     public Optional<Contact> findForTenant(UUID tenantId, UUID id) {
         return find("tenantId = ?1 and id = ?2", tenantId, id).firstResultOptional();
+    }
+
+    /** The tenant's contact, or 404: what every endpoint nested under {@code /contacts/{contactId}} checks first. */
+    public Contact require(UUID tenantId, UUID id) {
+        return findForTenant(tenantId, id).orElseThrow(() -> ProblemException.notFound("contact", id));
     }
 
     public Optional<Contact> findByPhone(UUID tenantId, String e164) {
