@@ -87,6 +87,34 @@ public final class EventCatalog {
             "io.switchboard.tenant.status_changed.v1", Topics.IDENTITY, TenantStatusChangedV1.class,
             "A super_admin suspended or re-activated an organization; stop dialing for a suspended one.");
 
+    // ---- contacts records (issue 8: memories, consent, customers) ----
+    public static final EventType<CallAnalyzedV1> CALL_ANALYZED = new EventType<>(
+            "io.switchboard.call.analyzed.v1", Topics.CALLS, CallAnalyzedV1.class,
+            "A finished call was analysed: summary, sentiment, structured data and facts to remember about the contact.");
+    public static final EventType<MemoryAddedV1> MEMORY_ADDED = new EventType<>(
+            "io.switchboard.memory.added.v1", Topics.CONTACTS, MemoryAddedV1.class,
+            "A fact was remembered about a contact (manual, or auto from a call's analysis); keyed by contact id.");
+    public static final EventType<ConsentGrantedV1> CONSENT_GRANTED = new EventType<>(
+            "io.switchboard.consent.granted.v1", Topics.CONTACTS, ConsentGrantedV1.class,
+            "A contact's consent for a channel was recorded (phone, channel, type, expiry); keyed by contact id.");
+    public static final EventType<ConsentRevokedV1> CONSENT_REVOKED = new EventType<>(
+            "io.switchboard.consent.revoked.v1", Topics.CONTACTS, ConsentRevokedV1.class,
+            "A consent was revoked; apply it like an opt-out of its channel; keyed by contact id.");
+    public static final EventType<CustomerCreatedV1> CUSTOMER_CREATED = new EventType<>(
+            "io.switchboard.customer.created.v1", Topics.CONTACTS, CustomerCreatedV1.class,
+            "A contact was converted into a customer; keyed by customer id.");
+    public static final EventType<CustomerUpdatedV1> CUSTOMER_UPDATED = new EventType<>(
+            "io.switchboard.customer.updated.v1", Topics.CONTACTS, CustomerUpdatedV1.class,
+            "A customer's record or risk profile changed; keyed by customer id.");
+    public static final EventType<CustomerDeletedV1> CUSTOMER_DELETED = new EventType<>(
+            "io.switchboard.customer.deleted.v1", Topics.CONTACTS, CustomerDeletedV1.class,
+            "A customer record was deleted (the contact stays); keyed by customer id.");
+    public static final EventType<CustomerDoNotContactChangedV1> CUSTOMER_DO_NOT_CONTACT_CHANGED = new EventType<>(
+            "io.switchboard.customer.do_not_contact_changed.v1", Topics.CONTACTS, CustomerDoNotContactChangedV1.class,
+            "A customer's do-not-contact flag was set or cleared; block the phone on every channel like an opt-out; keyed by customer id.");
+    // ---- end contacts records ----
+
+
     public static final List<EventType<?>> ALL = List.of(CALL_CREATED, CALL_COMPLETED, CONTACT_CREATED,
             OPTOUT_ADDED, OPTOUT_REMOVED, DNC_NUMBER_ADDED, DNC_NUMBER_REMOVED,
             CONTACT_UPDATED, CONTACT_DELETED, CONTACT_MERGED, // contacts core (issue 8)

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 
@@ -61,8 +62,11 @@ public class ContactService {
     private final ObjectMapper json;
     private final ContactReferences references;
 
+    private final Event<ContactDeleting> deleting;
+
     ContactService(ContactRepository contacts, Outbox outbox, ContactSettingsRepository settings, Validator validator,
-            ObjectMapper json, ContactReferences references) {
+            ObjectMapper json, ContactReferences references, Event<ContactDeleting> deleting) {
+        this.deleting = deleting;
         this.contacts = contacts;
         this.outbox = outbox;
         this.settings = settings;
@@ -152,6 +156,7 @@ public class ContactService {
 
     public void delete(UUID tenantId, UUID id) {
         Contact contact = find(tenantId, id);
+        deleting.fire(new ContactDeleting(tenantId, id));
         contacts.delete(contact);
         contacts.flush();
         outbox.publish(EventCatalog.CONTACT_DELETED, tenantId,

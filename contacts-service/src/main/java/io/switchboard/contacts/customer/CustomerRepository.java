@@ -25,6 +25,12 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
         return find("tenantId = ?1 and id = ?2", tenantId, id).firstResultOptional();
     }
 
+    /** When the customer whose contact has this phone was marked do-not-contact, if it is (every channel). */
+    public Optional<OffsetDateTime> doNotContactSince(UUID tenantId, String e164) {
+        return find("tenantId = ?1 and doNotContact = true and contactId in (select c.id from Contact c where c.tenantId = ?1 and c.phone = ?2)",
+                tenantId, e164).firstResultOptional().map(customer -> customer.profileUpdatedAt);
+    }
+
     public Optional<Customer> findByContact(UUID tenantId, UUID contactId) {
         return find("tenantId = ?1 and contactId = ?2", tenantId, contactId).firstResultOptional();
     }

@@ -8,12 +8,14 @@ import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
 import io.switchboard.contacts.contact.Contact;
+import io.switchboard.contacts.contact.ContactDeleting;
 import io.switchboard.contacts.contact.ContactRepository;
 import io.switchboard.contacts.customer.CustomerRequests.CustomerFields;
 import io.switchboard.contacts.customer.CustomerRequests.Profile;
@@ -122,6 +124,21 @@ public class CustomerService {
         outbox.publish(EventCatalog.CUSTOMER_DELETED, tenantId, new CustomerDeletedV1(customer.id.toString(),
                 customer.contactId.toString(), customer.customerReference, now.toInstant()));
         LOG.infof("customer deleted tenant=%s contact=%s customer=%s", tenantId, customer.contactId, customer.id);
+    }
+
+    /**
+     * A contact is about to be deleted and its customer row would cascade with it: a do-not-contact block must not
+     * vanish that way (the dialer would never hear of it), so that delete is refused; otherwise the customer is
+     * deleted first, with its event.
+     */
+    void onContactDeleting(@Observes ContactDeleting deleting) {
+        customers.findByContact(deleting.tenantId(), deleting.contactId()).ifPresent(customer -> {
+            if (customer.doNotContact) {
+                throw ProblemException.conflict("contact " + deleting.contactId() + " is customer " + customer.customerReference
+                        + " marked do-not-contact; lift that in its profile (or opt the number out) before deleting the contact");
+            }
+            delete(deleting.tenantId(), customer.id);
+        });
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

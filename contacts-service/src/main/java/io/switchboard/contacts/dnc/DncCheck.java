@@ -10,11 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.switchboard.contacts.customer.CustomerRepository;
 import io.switchboard.platform.problem.ProblemException;
 
 /**
  * May this number be contacted on this channel now, given these DNC lists? No if it opted out of the channel;
- * for calls also no if it is on the tenant's internal list (which always applies) or on any of the lists named.
+ * no if its customer profile says do-not-contact; for calls also no if it is on the tenant's internal list (which always applies) or on any of the lists named.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -26,9 +27,12 @@ public class DncCheck {
     private final DncListRepository lists;
     private final DncNumberRepository numbers;
     private final DncPhones phones;
+    private final CustomerRepository customers;
 
     @Inject
-    public DncCheck(OptOutRepository optOuts, DncListRepository lists, DncNumberRepository numbers, DncPhones phones) {
+    public DncCheck(OptOutRepository optOuts, DncListRepository lists, DncNumberRepository numbers, DncPhones phones,
+            CustomerRepository customers) {
+        this.customers = customers;
         this.optOuts = optOuts;
         this.lists = lists;
         this.numbers = numbers;
@@ -47,6 +51,9 @@ public class DncCheck {
         List<DncCheckView.Reason> reasons = new ArrayList<>();
         optOuts.findByPhone(tenantId, phone, channel)
                 .ifPresent(o -> reasons.add(new DncCheckView.Reason(DncCheckView.OPT_OUT, null, o.createdAt)));
+        // a customer profile's do-not-contact blocks every channel (customer.do_not_contact_changed tells the dialer)
+        customers.doNotContactSince(tenantId, phone)
+                .ifPresent(since -> reasons.add(new DncCheckView.Reason(DncCheckView.CUSTOMER_DO_NOT_CONTACT, null, since)));
         if (DncVocabulary.CHANNELS_A_DNC_LIST_BLOCKS.contains(channel)) {
             for (DncNumberRepository.Listing listing : numbers.listings(tenantId, phone, listIds)) {
                 reasons.add(new DncCheckView.Reason(listing.internal() ? DncCheckView.INTERNAL_DNC : DncCheckView.LIST_DNC,

@@ -60,6 +60,30 @@ class CustomerApiTest {
     }
 
     @Test
+    void deletingTheContactOfADoNotContactCustomerIsRefusedSoTheBlockNeverVanishesSilently() {
+        String contact = createContact(tenant, "+14155550178");
+        String customer = convert(contact);
+        json(tenant, "{\"riskLevel\":\"high\",\"riskScore\":90,\"doNotContact\":true}")
+                .put("/api/v1/customers/" + customer + "/profile").then().statusCode(200);
+
+        asTenant(tenant).delete("/api/v1/contacts/" + contact).then().statusCode(409).contentType("application/problem+json");
+        asTenant(tenant).get("/api/v1/contacts/" + contact).then().statusCode(200);
+        asTenant(tenant).get("/api/v1/customers/" + customer + "/profile").then().statusCode(200).body("doNotContact", equalTo(true));
+        assertEquals(0, records.published(tenant, EventCatalog.CUSTOMER_DELETED).size());
+    }
+
+    @Test
+    void deletingACustomersContactDeletesTheCustomerWithItsEvent() {
+        String contact = createContact(tenant, "+14155550179");
+        String customer = convert(contact);
+
+        asTenant(tenant).delete("/api/v1/contacts/" + contact).then().statusCode(204);
+        asTenant(tenant).get("/api/v1/customers/" + customer).then().statusCode(404);
+        assertEquals(1, records.published(tenant, EventCatalog.CUSTOMER_DELETED).size());
+        assertEquals(1, records.published(tenant, EventCatalog.CONTACT_DELETED).size());
+    }
+
+    @Test
     void aContactIsConvertedOnlyOnce() {
         String contact = createContact(tenant, "+14155550172");
         convert(contact);

@@ -46,6 +46,31 @@ class DncCheckTest {
     }
 
     @Test
+    void aCustomerMarkedDoNotContactIsBlockedOnEveryChannelUntilTheFlagIsLifted() {
+        String contact = asTenant(tenant).contentType(ContentType.JSON).body("{\"phone\":\"+14155550209\"}")
+                .post("/api/v1/contacts").then().statusCode(201).extract().path("id");
+        String customer = asTenant(tenant).contentType(ContentType.JSON).body("{\"company\":\"Acme\"}")
+                .post("/api/v1/contacts/" + contact + "/customer").then().statusCode(201).extract().path("id");
+        check(tenant, "+14155550209", "voice").body("allowed", equalTo(true));
+
+        profile(customer, true);
+        for (String channel : List.of("voice", "sms", "email")) {
+            check(tenant, "+14155550209", channel).body("allowed", equalTo(false))
+                    .body("reasons.kind", equalTo(List.of("customer_do_not_contact"))).body("reasons[0].since", notNullValue());
+        }
+        check(UUID.randomUUID(), "+14155550209", "voice").body("allowed", equalTo(true)); // another tenant's customer
+
+        profile(customer, false);
+        check(tenant, "+14155550209", "voice").body("allowed", equalTo(true));
+    }
+
+    private void profile(String customer, boolean doNotContact) {
+        asTenant(tenant).contentType(ContentType.JSON)
+                .body("{\"riskLevel\":\"high\",\"riskScore\":80,\"doNotContact\":" + doNotContact + "}")
+                .put("/api/v1/customers/" + customer + "/profile").then().statusCode(200);
+    }
+
+    @Test
     void aNamedListAppliesOnlyWhenTheCheckNamesIt() {
         String named = DncListApiTest.createList(tenant, "campaign list");
         String other = DncListApiTest.createList(tenant, "other list");
