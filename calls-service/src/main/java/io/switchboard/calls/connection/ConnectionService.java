@@ -47,7 +47,7 @@ public class ConnectionService {
     }
 
     public ConnectionView create(UUID tenantId, CreateConnectionRequest request) {
-        List<String> allowedIps = request.allowedIps() == null ? List.of() : request.allowedIps().stream().map(String::trim).toList();
+        List<String> allowedIps = request.allowedIps() == null ? List.of() : request.allowedIps().stream().map(ip -> ip == null ? null : ip.trim()).toList();
         if (request.provider() != Provider.BOLNA && !allowedIps.isEmpty()) {
             throw ProblemException.badField("allowedIps", "only Bolna connections use a source-IP allow-list");
         }

@@ -51,11 +51,20 @@ public class DeliveryLog {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<DeliveryView> list(UUID tenantId, DeliveryFilter filter, PageRequest page) {
+        storable("from", filter.from());
+        storable("to", filter.to());
         if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
             throw ProblemException.badField("from", "must be before to");
         }
         return Page.of(deliveries.listForTenant(tenantId, filter, page), page,
                 row -> new Cursor(row.receivedAt.toInstant(), row.id), DeliveryView::of);
+    }
+
+    /** PostgreSQL's timestamptz stops where ISO years do not: refuse what it could not compare with (a 400, not a 500). */
+    private static void storable(String parameter, OffsetDateTime value) {
+        if (value != null && (value.getYear() < 1 || value.getYear() > 9999)) {
+            throw ProblemException.badField(parameter, "must lie between the years 0001 and 9999");
+        }
     }
 
     private static String truncate(String s, int max) {
