@@ -2,7 +2,7 @@ package io.switchboard.calls.webhook;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.notNullValue;
@@ -183,6 +183,8 @@ class WebhookApiTest {
     void unknownDisabledDeletedAndOtherProviderConnectionsAllLookTheSame() {
         UUID vapi = Signed.connection(tenant, "{\"provider\":\"vapi\",\"name\":\"v\",\"webhookSecret\":\"s\"}");
         UUID otherTenants = Signed.connection(UUID.randomUUID(), "{\"provider\":\"vapi\",\"name\":\"v\",\"webhookSecret\":\"s\"}");
+        UUID deleted = Signed.connection(tenant, "{\"provider\":\"vapi\",\"name\":\"v\",\"webhookSecret\":\"s\"}");
+        given().header(AUTH, TestTokens.bearer(tenant)).delete("/api/v1/provider-connections/" + deleted).then().statusCode(204);
         given().header(AUTH, TestTokens.bearer(tenant)).post("/api/v1/provider-connections/" + vapi + "/disable").then().statusCode(200);
 
         Map<String, String> answers = new LinkedHashMap<>();
@@ -191,6 +193,7 @@ class WebhookApiTest {
         answers.put("unknown provider", "/webhooks/acme/" + vapi);
         answers.put("other provider", "/webhooks/retell/" + otherTenants);
         answers.put("disabled", "/webhooks/vapi/" + vapi);
+        answers.put("deleted", "/webhooks/vapi/" + deleted);
         answers.put("twilio path for vapi", "/webhooks/twilio/" + vapi + "/voice");
         Map<String, String> shapes = answers.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> {
             JsonPath problem = given().header("X-Vapi-Secret", "s").contentType(ContentType.JSON).body("{}").post(e.getValue())
@@ -232,9 +235,10 @@ class WebhookApiTest {
     }
 
     @Test
-    void webhookEndpointsAreNotListedAsTenantApi() {
+    void theWebhooksAndTheDeliveryLogFiltersAreDocumented() {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/webhooks/{provider}/{connectionId}'.post.summary", notNullValue())
-                .body("paths.'/api/v1/webhook-deliveries'.get.parameters.name", hasSize(6));
+                .body("paths.'/webhooks/twilio/{connectionId}/{callback}'.post.summary", notNullValue())
+                .body("paths.'/api/v1/webhook-deliveries'.get.parameters.name", hasItems("connectionId", "result", "from", "to"));
     }
 }
