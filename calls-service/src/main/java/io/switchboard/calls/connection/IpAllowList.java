@@ -32,11 +32,18 @@ public final class IpAllowList {
         int max = v4 ? 32 : 128;
         try {
             int prefix = Integer.parseInt(parts[1]);
-            return parts.length == 2 && prefix >= 0 && prefix <= max ? Optional.empty()
-                    : Optional.of("the prefix length must be 0.." + max);
-        } catch (NumberFormatException e) {
-            return Optional.of("the prefix length must be 0.." + max);
+            if (parts.length == 2 && prefix >= 0 && prefix <= max) {
+                rule(parts[0], prefix); // an IPv4-mapped IPv6 address is IPv4 to Netty: its prefix must fit 32 bits
+                return Optional.empty();
+            }
+        } catch (IllegalArgumentException e) {
+            // not a number, or a prefix the address family cannot take
         }
+        return Optional.of("the prefix length must be 0.." + max + " and fit the address");
+    }
+
+    private static IpSubnetFilterRule rule(String address, int prefix) {
+        return new IpSubnetFilterRule(address, prefix, IpFilterRuleType.ACCEPT);
     }
 
     /** Whether {@code clientIp} lies in any entry; false for an unparseable client address. */
@@ -58,8 +65,12 @@ public final class IpAllowList {
             String[] parts = entry.trim().split("/");
             boolean v4 = NetUtil.isValidIpV4Address(parts[0]);
             int prefix = parts.length == 2 ? Integer.parseInt(parts[1]) : (v4 ? 32 : 128);
-            if (new IpSubnetFilterRule(parts[0], prefix, IpFilterRuleType.ACCEPT).matches(client)) {
-                return true;
+            try {
+                if (rule(parts[0], prefix).matches(client)) {
+                    return true;
+                }
+            } catch (IllegalArgumentException e) {
+                // an entry stored before a stricter check: it allows nothing
             }
         }
         return false;

@@ -19,7 +19,7 @@ class IpAllowListTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "", " ", "bolna.ai", "203.0.113.0/33", "2001:db8::/129", "203.0.113.0/", "203.0.113.0/x",
-            "256.1.1.1", "203.0.113.0/24/8", "1.2.3" })
+            "256.1.1.1", "203.0.113.0/24/8", "1.2.3", "::ffff:203.0.113.1/100" })
     void anythingElseIsRefused(String entry) {
         assertTrue(IpAllowList.problem(entry).isPresent(), entry);
     }
