@@ -93,6 +93,21 @@ class ConnectionApiTest {
     }
 
     @Test
+    void withoutATenantTheServiceSeesNoConnectionButCanLearnWhoseAnIdIs() {
+        String id = create(tenant, "{\"provider\":\"vapi\",\"name\":\"V\",\"webhookSecret\":\"s\"}");
+        // the owner's policy is for its SECURITY DEFINER functions only: the service's own role still sees nothing
+        long visible = QuarkusTransaction.requiringNew().call(() -> ((Number) em
+                .createNativeQuery("SELECT count(*) FROM provider_connection").getSingleResult()).longValue());
+        assertEquals(0L, visible);
+        assertEquals(java.util.Optional.of(tenant), QuarkusTransaction.requiringNew().call(() -> service.tenantOf(UUID.fromString(id))));
+        assertEquals(java.util.Optional.empty(), QuarkusTransaction.requiringNew().call(() -> service.tenantOf(UUID.randomUUID())));
+        // and another tenant's scope does not widen it
+        long seenByOther = TenantScope.call(UUID.randomUUID(), () -> QuarkusTransaction.requiringNew().call(() -> ((Number) em
+                .createNativeQuery("SELECT count(*) FROM provider_connection").getSingleResult()).longValue()));
+        assertEquals(0L, seenByOther);
+    }
+
+    @Test
     void rotatingTheSecretReplacesItAndRecordsWhen() {
         String id = create(tenant, "{\"provider\":\"elevenlabs\",\"name\":\"E\",\"webhookSecret\":\"old\"}");
         given().header(AUTH, TestTokens.bearer(tenant)).contentType(ContentType.JSON).body("{\"webhookSecret\":\"new\"}")
