@@ -30,7 +30,7 @@ class WebhookAuthenticationTest {
     @Test
     void aValidGatewayTokenOnAWebhookPathGivesNoTenantEither() {
         UUID tenant = UUID.randomUUID();
-        given().header("Authorization", TestTokens.bearer(tenant)).contentType("application/json").body("{\"body\":\"n\"}")
+        given().header("Authorization", TestTokens.bearer(tenant, "notes:write")).contentType("application/json").body("{\"body\":\"n\"}")
                 .post("/api/v1/notes").then().statusCode(201);
         given().header("Authorization", TestTokens.bearer(tenant)).post("/webhooks/probe")
                 .then().statusCode(200).body(equalTo("0"));
