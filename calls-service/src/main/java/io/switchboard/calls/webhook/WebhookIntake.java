@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -38,12 +39,13 @@ public class WebhookIntake {
 
     private final ConnectionService connections;
     private final WebhookAuthenticator authenticator;
-    private final DeliveryProcessor processor;
+    /** An Instance so the service still builds and starts where no call model is deployed: its webhooks answer 503. */
+    private final Instance<DeliveryProcessor> processor;
     private final DeliveryLog log;
     private final MeterRegistry metrics;
     private final WebhookConfig config;
 
-    public WebhookIntake(ConnectionService connections, WebhookAuthenticator authenticator, DeliveryProcessor processor,
+    public WebhookIntake(ConnectionService connections, WebhookAuthenticator authenticator, Instance<DeliveryProcessor> processor,
             DeliveryLog log, MeterRegistry metrics, WebhookConfig config) {
         this.connections = connections;
         this.authenticator = authenticator;
@@ -104,9 +106,15 @@ public class WebhookIntake {
                     "the webhook does not authenticate against this connection's secret (" + verdict.reason() + ")", path,
                     List.of());
         }
+        if (!processor.isResolvable()) {
+            delivery.log(DeliveryResult.FAILED, null, "no call model deployed", null, 503);
+            return Response.fromResponse(Problems.response(503, "unavailable", "Service Unavailable",
+                    "webhooks cannot be applied right now; the provider should retry", path, List.of()))
+                    .header("Retry-After", "60").build();
+        }
         ProcessingResult result;
         try {
-            result = processor.process(new VerifiedDelivery(tenant, connectionId, provider.wire(), subpath, webhook.contentType(),
+            result = processor.get().process(new VerifiedDelivery(tenant, connectionId, provider.wire(), subpath, webhook.contentType(),
                     webhook.body(), webhook.headers(), receivedAt));
         } catch (RuntimeException e) {
             delivery.log(DeliveryResult.FAILED, null, e.getClass().getSimpleName(), null, 500);
