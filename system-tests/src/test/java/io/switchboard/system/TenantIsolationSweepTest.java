@@ -60,6 +60,9 @@ class TenantIsolationSweepTest {
 
     static {
         FIXTURES.put("/api/v1/calls", t -> create(t, "/api/v1/calls", "{\"toNumber\":\"+14155550123\"}"));
+        FIXTURES.put("/api/v1/provider-connections", t -> create(t, "/api/v1/provider-connections",
+                "{\"provider\":\"vapi\",\"name\":\"sweep\",\"webhookSecret\":\"sweep-secret\"}"));
+        FIXTURES.put("/api/v1/webhook-deliveries", t -> webhookDeliveryOf(t));
         FIXTURES.put("/api/v1/contacts", t -> create(t, "/api/v1/contacts",
                 "{\"phone\":\"+1415555" + String.format("%04d", (int) (Math.random() * 10000)) + "\",\"firstName\":\"Ada\"}"));
         FIXTURES.put("/api/v1/opt-outs", t -> create(t, "/api/v1/opt-outs",
@@ -242,6 +245,17 @@ class TenantIsolationSweepTest {
                 return response.then().statusCode(201).extract().path("id").toString();
             }
         }
+    }
+
+    /** A delivery to tenant A's own connection (through the gateway, as VAPI would post it), read back from the log. */
+    private static String webhookDeliveryOf(SignedUp tenant) {
+        String connection = create(tenant, "/api/v1/provider-connections",
+                "{\"provider\":\"vapi\",\"name\":\"sweep-log\",\"webhookSecret\":\"sweep-secret\"}");
+        // a wrong secret: refused (401) but logged for the tenant, whatever the call model makes of a body
+        given().baseUri(platform.url()).header("X-Vapi-Secret", "not-the-secret").contentType(ContentType.JSON).body("{}")
+                .post("/webhooks/vapi/" + connection).then().statusCode(401);
+        return given().baseUri(platform.url()).header("Authorization", tenant.bearer()).queryParam("connectionId", connection)
+                .get("/api/v1/webhook-deliveries").then().statusCode(200).extract().path("items[0].id").toString();
     }
 
     private static String sessionOf(SignedUp tenant) {

@@ -10,7 +10,9 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.switchboard.platform.problem.ProblemException;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Who the current request acts for, read only from the verified token the gateway minted (issuer,
@@ -18,15 +20,26 @@ import io.switchboard.platform.problem.ProblemException;
  * through: services call {@link #require()} and never take tenant ids from headers, bodies or
  * parameters. The same tenant is set on every database connection the request uses, so PostgreSQL
  * row-level security enforces it a second time (see {@link TenantConnectionInterceptor}).
+ * <p>
+ * Requests under {@value #UNAUTHENTICATED_PREFIX} (provider webhooks) have no token here, whatever they carry: the
+ * provider's own {@code Authorization} header (a Bolna bearer token, a VAPI credential) must never be read as ours,
+ * or smallrye-jwt would authenticate it lazily on the first database connection and answer 401 before the webhook
+ * code checks the provider's signature. Their tenant comes from the provider connection, under {@link TenantScope}.
  */
 @RequestScoped
 public class TenantContext {
 
+    /** Paths authenticated by the service itself (provider signatures), never by the gateway's token. */
+    public static final String UNAUTHENTICATED_PREFIX = "/webhooks/";
+
     @Inject
     JsonWebToken token;
 
+    @Inject
+    CurrentVertxRequest http;
+
     public Optional<UUID> current() {
-        if (token == null || token.getRawToken() == null) {
+        if (!hasToken()) {
             return Optional.empty();
         }
         Object tid = token.getClaim(TokenClaims.TENANT);
@@ -47,11 +60,11 @@ public class TenantContext {
 
     /** The authenticated subject: a user id, or {@code apikey:<id>}. */
     public Optional<String> subject() {
-        return token == null || token.getRawToken() == null ? Optional.empty() : Optional.ofNullable(token.getSubject());
+        return hasToken() ? Optional.ofNullable(token.getSubject()) : Optional.empty();
     }
 
     public Set<String> scopes() {
-        Object scope = token == null || token.getRawToken() == null ? null : token.getClaim(TokenClaims.SCOPE);
+        Object scope = hasToken() ? token.getClaim(TokenClaims.SCOPE) : null;
         return scope == null ? Set.of() : Set.of(scope.toString().replace("\"", "").trim().split("\\s+"));
     }
 
@@ -61,5 +74,18 @@ public class TenantContext {
         if (!scopes().contains(scope)) {
             throw new ProblemException(403, "forbidden", "Forbidden", "this token lacks the scope " + scope, List.of());
         }
+    }
+
+    /** Reading the token authenticates the request (lazily): never on a webhook path. */
+    private boolean hasToken() {
+        if (token == null || onUnauthenticatedPath()) {
+            return false;
+        }
+        return token.getRawToken() != null;
+    }
+
+    private boolean onUnauthenticatedPath() {
+        RoutingContext request = http == null ? null : http.getCurrent();
+        return request != null && request.normalizedPath().startsWith(UNAUTHENTICATED_PREFIX);
     }
 }
