@@ -1,10 +1,18 @@
 package io.switchboard.events.call;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 
 import io.switchboard.events.EventPayload;
 
-/** A call reached a terminal status; carries what billing, retries and KPIs need. */
+/**
+ * A call reached a terminal status; carries what billing, retries and KPIs need. Components after
+ * {@code endedAt} were added later (additive: older producers leave them null).
+ *
+ * @param phone          the remote party's E.164 number
+ * @param flags          the disposition's ViciDial-style flags; null when there is no disposition yet
+ * @param cost           what the provider charged, in USD
+ */
 public record CallCompletedV1(
         String callId,
         String status,
@@ -13,7 +21,20 @@ public record CallCompletedV1(
         String agentId,
         String campaignId,
         String contactId,
-        Instant endedAt) implements EventPayload {
+        Instant endedAt,
+        String phone,
+        CallFlagsV1 flags,
+        BigDecimal cost,
+        String provider,
+        String providerCallId,
+        String endedReason) implements EventPayload {
+
+    /** The original (v1) components only. */
+    public CallCompletedV1(String callId, String status, String disposition, long durationSeconds, String agentId,
+            String campaignId, String contactId, Instant endedAt) {
+        this(callId, status, disposition, durationSeconds, agentId, campaignId, contactId, endedAt, null, null, null,
+                null, null, null);
+    }
 
     @Override
     public String aggregateId() {
