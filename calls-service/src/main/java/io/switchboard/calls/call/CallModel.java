@@ -156,6 +156,7 @@ public class CallModel {
         LOG.infof("call reconciled tenant=%s call=%s status=%s reason=%s", call.tenantId, call.id, call.status.wire(), reason);
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<CallEvent> timeline(UUID tenantId, UUID callId) {
         return em.createQuery("from CallEvent where tenantId = ?1 and callId = ?2 order by eventSequence", CallEvent.class)
                 .setParameter(1, tenantId).setParameter(2, callId).getResultList();
@@ -219,33 +220,32 @@ public class CallModel {
         call.lastEventAt = call.lastEventAt == null || now.isAfter(call.lastEventAt) ? now : call.lastEventAt;
         call.updatedAt = now;
         if (state.transcriptText() != null || state.transcriptTurns() != null) {
-            CallTranscript transcript = em.find(CallTranscript.class, call.id);
-            if (transcript == null) {
-                transcript = new CallTranscript();
-                transcript.callId = call.id;
-                transcript.tenantId = call.tenantId;
-                em.persist(transcript);
-            }
+            CallTranscript existing = em.find(CallTranscript.class, call.id);
+            CallTranscript transcript = existing != null ? existing : new CallTranscript();
+            transcript.callId = call.id;
+            transcript.tenantId = call.tenantId;
             transcript.text = state.transcriptText() != null ? state.transcriptText() : Payloads.text(state.transcriptTurns());
             transcript.turns = state.transcriptTurns() == null ? List.of() : state.transcriptTurns();
             transcript.wordCount = words(transcript.text);
             transcript.language = state.transcriptLanguage();
             transcript.confidence = state.transcriptConfidence() == null ? null : BigDecimal.valueOf(state.transcriptConfidence());
             transcript.updatedAt = now;
+            if (existing == null) {
+                em.persist(transcript);
+            }
         }
         if (state.recordingUrl() != null) {
-            CallRecording recording = em.find(CallRecording.class, call.id);
-            if (recording == null) {
-                recording = new CallRecording();
-                recording.callId = call.id;
-                recording.tenantId = call.tenantId;
-                em.persist(recording);
-            }
+            CallRecording existing = em.find(CallRecording.class, call.id);
+            CallRecording recording = existing != null ? existing : new CallRecording();
+            recording.callId = call.id;
+            recording.tenantId = call.tenantId;
             recording.url = state.recordingUrl();
             recording.expiresAt = micros(state.recordingExpiresAt());
-            recording.durationSeconds = or(state.recordingDurationSeconds(),
-                    state.recordingUrl().equals(recording.url) ? recording.durationSeconds : null);
+            recording.durationSeconds = state.recordingDurationSeconds();
             recording.updatedAt = now;
+            if (existing == null) {
+                em.persist(recording);
+            }
         }
         em.flush();
     }

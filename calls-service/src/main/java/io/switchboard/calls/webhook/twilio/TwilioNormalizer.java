@@ -112,7 +112,7 @@ public final class TwilioNormalizer implements ProviderNormalizer {
 
     static Map<String, String> form(byte[] body) {
         Map<String, String> form = new LinkedHashMap<>();
-        String text = new String(body, StandardCharsets.UTF_8);
+        String text = new String(body, StandardCharsets.UTF_8).strip();
         if (text.isBlank()) {
             throw new MalformedPayloadException(null, "body: must be form-encoded Twilio parameters");
         }
