@@ -156,7 +156,7 @@ class CallModelDeliveryProcessorTest {
     void aManualDispositionOverridesTheProvidersGoesOnTheTimelineAndIsPublished() {
         UUID tenant = UUID.randomUUID();
         UUID callId = null;
-        for (VerifiedDelivery d : sequence("vapi", "outbound-completed").deliveries(tenant, UUID.randomUUID())) {
+        for (VerifiedDelivery d : sequence("vapi", "outbound-voicemail").deliveries(tenant, UUID.randomUUID())) {
             callId = processor.process(d).callId();
         }
         UUID id = callId;
@@ -171,8 +171,9 @@ class CallModelDeliveryProcessorTest {
         assertEquals(1L, count(tenant, "SELECT count(*) FROM outbox_event WHERE tenant_id = ?1 AND event_type = 'io.switchboard.call.disposition_changed.v1'"));
         // a later provider event does not undo the person's disposition
         VerifiedDelivery late = Fixtures.body("vapi", "", "{\"message\":{\"type\":\"status-update\",\"status\":\"ended\","
-                + "\"endedReason\":\"customer-did-not-answer\",\"call\":{\"id\":\"c6b4f1a2-9d3e-4b8a-a1f0-5e2d7c9b3a41\"}}}");
-        processor.process(new VerifiedDelivery(tenant, null, "vapi", "", "application/json", late.body(), Map.of(), null));
+                + "\"endedReason\":\"customer-did-not-answer\",\"call\":{\"id\":\"d7e8f9a0-1b2c-4d3e-8f4a-5b6c7d8e9f01\"}}}");
+        assertEquals(ProcessingResult.Outcome.ACCEPTED, processor.process(new VerifiedDelivery(tenant, null, "vapi", "",
+                "application/json", late.body(), Map.of(), null)).outcome());
         assertEquals("callback_requested", TenantScope.call(tenant, () -> calls.get(tenant, id)).disposition().wire());
         ProblemException bad = org.junit.jupiter.api.Assertions.assertThrows(ProblemException.class, () -> TenantScope.call(tenant,
                 () -> calls.setDisposition(tenant, id, new SetDispositionRequest("sale", null))));
