@@ -53,6 +53,17 @@ public enum Disposition {
         return flags;
     }
 
+    /** The terminal status a call ending this way has: the failure-like ones their own, every other completed. */
+    public CallStatus terminalStatus() {
+        return switch (this) {
+            case BUSY -> CallStatus.BUSY;
+            case NO_ANSWER -> CallStatus.NO_ANSWER;
+            case FAILED -> CallStatus.FAILED;
+            case CANCELED -> CallStatus.CANCELED;
+            default -> CallStatus.COMPLETED;
+        };
+    }
+
     public static Optional<Disposition> parse(String value) {
         return Arrays.stream(values()).filter(d -> d.wire.equals(value)).findFirst();
     }

@@ -94,6 +94,11 @@ public final class Payloads {
         }
     }
 
+    /** Dollars from a provider's cents (Retell, Bolna), null when absent. */
+    public static BigDecimal dollarsFromCents(BigDecimal cents) {
+        return cents == null ? null : cents.divide(BigDecimal.valueOf(100), 6, java.math.RoundingMode.HALF_UP);
+    }
+
     /** Whole seconds from a number of seconds (possibly fractional), null when absent or negative. */
     public static Integer seconds(JsonNode node, String path) {
         BigDecimal value = decimal(node, path);

@@ -52,6 +52,9 @@ class CallModelDeliveryProcessorTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    io.switchboard.calls.call.CallModel model;
+
     @TestFactory
     Stream<DynamicTest> everyFixtureSequenceInManySeededShufflesEndsInTheInOrderState() {
         return Fixtures.sequences().stream().map(sequence -> DynamicTest.dynamicTest(sequence.toString(), () -> {
@@ -178,6 +181,30 @@ class CallModelDeliveryProcessorTest {
         ProblemException bad = org.junit.jupiter.api.Assertions.assertThrows(ProblemException.class, () -> TenantScope.call(tenant,
                 () -> calls.setDisposition(tenant, id, new SetDispositionRequest("sale", null))));
         assertNotNull(bad);
+    }
+
+    @Test
+    void aStuckCallMarkedFailedIsOnTheTimelineAndPublishedAndAProvidersLateFinalWordStillWins() {
+        UUID tenant = UUID.randomUUID();
+        List<VerifiedDelivery> deliveries = sequence("vapi", "outbound-voicemail").deliveries(tenant, UUID.randomUUID());
+        UUID id = processor.process(deliveries.get(0)).callId();
+        TenantScope.call(tenant, () -> {
+            QuarkusTransaction.requiringNew().run(() -> model.markFailed(em.find(io.switchboard.calls.call.Call.class, id),
+                    "no_final_event", java.time.Instant.now()));
+            return null;
+        });
+        // each read in its own transaction, so it sees the database rather than this test's earlier reads
+        CallView failed = TenantScope.call(tenant, () -> QuarkusTransaction.requiringNew().call(() -> calls.get(tenant, id)));
+        assertEquals("failed", failed.status().wire());
+        assertEquals("no_final_event", failed.endedReason());
+        assertEquals("failed", failed.disposition().wire());
+        assertEquals(1L, count(tenant, "SELECT count(*) FROM call_event WHERE tenant_id = ?1 AND type = 'reconciled'"));
+        assertEquals(1L, count(tenant, "SELECT count(*) FROM outbox_event WHERE tenant_id = ?1 AND event_type = 'io.switchboard.call.completed.v1'"));
+
+        processor.process(deliveries.get(1));
+        CallView reported = TenantScope.call(tenant, () -> QuarkusTransaction.requiringNew().call(() -> calls.get(tenant, id)));
+        assertEquals("completed", reported.status().wire());
+        assertEquals("voicemail", reported.disposition().wire());
     }
 
     /** The call's state after the deliveries, without what differs by nature (ids, arrival times). */

@@ -3,7 +3,6 @@ package io.switchboard.calls.webhook.bolna;
 import static io.switchboard.calls.webhook.Payloads.text;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,7 +26,6 @@ import io.switchboard.calls.webhook.VerifiedDelivery;
 public final class BolnaNormalizer implements ProviderNormalizer {
 
     public static final String PROVIDER = "bolna";
-    private static final BigDecimal CENTS = BigDecimal.valueOf(100);
 
     @Override
     public String provider() {
@@ -65,7 +63,7 @@ public final class BolnaNormalizer implements ProviderNormalizer {
                 .switchboardCallId(Payloads.uuid(text(root, "context_details.recipient_data.switchboard_call_id")))
                 .startedAt(Payloads.instant(root, "initiated_at"))
                 .durationSeconds(terminal ? Payloads.seconds(root, "telephony_data.duration") : null)
-                .cost(terminal && cents != null && cents.signum() > 0 ? cents.divide(CENTS, 6, RoundingMode.HALF_UP) : null)
+                .cost(terminal && cents != null && cents.signum() > 0 ? Payloads.dollarsFromCents(cents) : null)
                 .endedReason(terminal ? (hangup == null ? status : hangup) : null)
                 .disposition(terminal ? disposition(status, voicemail, conversation) : null)
                 .summary(text(root, "summary"))

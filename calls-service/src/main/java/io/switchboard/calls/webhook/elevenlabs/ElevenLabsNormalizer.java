@@ -69,8 +69,7 @@ public final class ElevenLabsNormalizer implements ProviderNormalizer {
             case "call_initiation_failure" -> {
                 String reason = Payloads.requiredText(data, "failure_reason", type);
                 Disposition disposition = failure(reason);
-                event.status(disposition == Disposition.BUSY ? CallStatus.BUSY
-                        : disposition == Disposition.NO_ANSWER ? CallStatus.NO_ANSWER : CallStatus.FAILED)
+                event.status(disposition.terminalStatus())
                         .endedReason(reason)
                         .disposition(disposition);
             }

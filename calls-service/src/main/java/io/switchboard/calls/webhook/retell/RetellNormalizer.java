@@ -3,7 +3,6 @@ package io.switchboard.calls.webhook.retell;
 import static io.switchboard.calls.webhook.Payloads.text;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,7 +25,6 @@ import io.switchboard.calls.webhook.VerifiedDelivery;
 public final class RetellNormalizer implements ProviderNormalizer {
 
     public static final String PROVIDER = "retell";
-    private static final BigDecimal CENTS = BigDecimal.valueOf(100);
 
     @Override
     public String provider() {
@@ -70,7 +68,7 @@ public final class RetellNormalizer implements ProviderNormalizer {
                 .startedAt(Payloads.instant(call, "start_timestamp"))
                 .endedAt(Payloads.instant(call, "end_timestamp"))
                 .durationSeconds(durationMs == null ? null : (durationMs + 500) / 1000)
-                .cost(cents == null ? null : cents.divide(CENTS, 6, RoundingMode.HALF_UP))
+                .cost(Payloads.dollarsFromCents(cents))
                 .endedReason(ended ? reason : null)
                 .disposition(disposition)
                 .summary(text(call, "call_analysis.call_summary"))
@@ -88,13 +86,7 @@ public final class RetellNormalizer implements ProviderNormalizer {
         if (reason == null) {
             return CallStatus.COMPLETED;
         }
-        return switch (disposition(reason)) {
-            case BUSY -> CallStatus.BUSY;
-            case NO_ANSWER -> CallStatus.NO_ANSWER;
-            case FAILED -> CallStatus.FAILED;
-            case CANCELED -> CallStatus.CANCELED;
-            default -> CallStatus.COMPLETED;
-        };
+        return disposition(reason).terminalStatus();
     }
 
     /** The mapping table for Retell's {@code disconnection_reason}; any unlisted reason (error_*) is a failure. */

@@ -104,13 +104,7 @@ public final class VapiNormalizer implements ProviderNormalizer {
         if (endedReason == null) {
             return CallStatus.COMPLETED;
         }
-        return switch (disposition(endedReason)) {
-            case BUSY -> CallStatus.BUSY;
-            case NO_ANSWER -> CallStatus.NO_ANSWER;
-            case FAILED -> CallStatus.FAILED;
-            case CANCELED -> CallStatus.CANCELED;
-            default -> CallStatus.COMPLETED;
-        };
+        return disposition(endedReason).terminalStatus();
     }
 
     /**
