@@ -8,6 +8,11 @@ import java.util.stream.Collectors;
 
 import io.switchboard.events.call.CallCompletedV1;
 import io.switchboard.events.call.CallCreatedV1;
+import io.switchboard.events.call.CallAnalyzedV1;
+import io.switchboard.events.call.CallDispositionChangedV1;
+import io.switchboard.events.call.CallInitiatedV1;
+import io.switchboard.events.call.CallRecordingReadyV1;
+import io.switchboard.events.call.CallStatusChangedV1;
 import io.switchboard.events.campaign.CampaignCreatedV1;
 import io.switchboard.events.contact.ContactCreatedV1;
 import io.switchboard.events.dnc.DncNumberAddedV1;
@@ -18,7 +23,6 @@ import io.switchboard.events.contact.ContactDeletedV1;
 import io.switchboard.events.contact.ContactMergedV1;
 import io.switchboard.events.contact.ContactUpdatedV1;
 import io.switchboard.events.imports.ImportCompletedV1;
-import io.switchboard.events.call.CallAnalyzedV1;
 import io.switchboard.events.consent.ConsentGrantedV1;
 import io.switchboard.events.consent.ConsentRevokedV1;
 import io.switchboard.events.customer.CustomerCreatedV1;
@@ -42,6 +46,22 @@ public final class EventCatalog {
     public static final EventType<CallCompletedV1> CALL_COMPLETED = new EventType<>(
             "io.switchboard.call.completed.v1", Topics.CALLS, CallCompletedV1.class,
             "A call reached a terminal status (completed, busy, no_answer, failed, canceled).");
+    // issue 9: the provider call lifecycle
+    public static final EventType<CallInitiatedV1> CALL_INITIATED = new EventType<>(
+            "io.switchboard.call.initiated.v1", Topics.CALLS, CallInitiatedV1.class,
+            "A provider reported a call for the first time (it now has a provider call id).");
+    public static final EventType<CallStatusChangedV1> CALL_STATUS_CHANGED = new EventType<>(
+            "io.switchboard.call.status_changed.v1", Topics.CALLS, CallStatusChangedV1.class,
+            "A call's status moved forward, or its terminal status was refined.");
+    public static final EventType<CallAnalyzedV1> CALL_ANALYZED = new EventType<>(
+            "io.switchboard.call.analyzed.v1", Topics.CALLS, CallAnalyzedV1.class,
+            "A call's post-call analysis (summary, sentiment, structured data, success evaluation) arrived or changed.");
+    public static final EventType<CallRecordingReadyV1> CALL_RECORDING_READY = new EventType<>(
+            "io.switchboard.call.recording_ready.v1", Topics.CALLS, CallRecordingReadyV1.class,
+            "A call's recording is available at the provider.");
+    public static final EventType<CallDispositionChangedV1> CALL_DISPOSITION_CHANGED = new EventType<>(
+            "io.switchboard.call.disposition_changed.v1", Topics.CALLS, CallDispositionChangedV1.class,
+            "A person set a call's disposition through the API.");
     public static final EventType<ContactCreatedV1> CONTACT_CREATED = new EventType<>(
             "io.switchboard.contact.created.v1", Topics.CONTACTS, ContactCreatedV1.class,
             "A contact was created.");
@@ -88,9 +108,6 @@ public final class EventCatalog {
             "A super_admin suspended or re-activated an organization; stop dialing for a suspended one.");
 
     // ---- contacts records (issue 8: memories, consent, customers) ----
-    public static final EventType<CallAnalyzedV1> CALL_ANALYZED = new EventType<>(
-            "io.switchboard.call.analyzed.v1", Topics.CALLS, CallAnalyzedV1.class,
-            "A finished call was analysed: summary, sentiment, structured data and facts to remember about the contact.");
     public static final EventType<MemoryAddedV1> MEMORY_ADDED = new EventType<>(
             "io.switchboard.memory.added.v1", Topics.CONTACTS, MemoryAddedV1.class,
             "A fact was remembered about a contact (manual, or auto from a call's analysis); keyed by contact id.");
@@ -115,15 +132,16 @@ public final class EventCatalog {
     // ---- end contacts records ----
 
 
-    public static final List<EventType<?>> ALL = List.of(CALL_CREATED, CALL_COMPLETED, CONTACT_CREATED,
+    public static final List<EventType<?>> ALL = List.of(CALL_CREATED, CALL_COMPLETED,
+            CALL_INITIATED, CALL_STATUS_CHANGED, CALL_ANALYZED, CALL_RECORDING_READY, CALL_DISPOSITION_CHANGED, // call model (issue 9)
+            CONTACT_CREATED,
             OPTOUT_ADDED, OPTOUT_REMOVED, DNC_NUMBER_ADDED, DNC_NUMBER_REMOVED,
             CONTACT_UPDATED, CONTACT_DELETED, CONTACT_MERGED, // contacts core (issue 8)
             IMPORT_COMPLETED, // imports (issue 8)
+            MEMORY_ADDED, CONSENT_GRANTED, CONSENT_REVOKED, CUSTOMER_CREATED, CUSTOMER_UPDATED, // contacts records (issue 8)
+            CUSTOMER_DELETED, CUSTOMER_DO_NOT_CONTACT_CHANGED,
             CAMPAIGN_CREATED,
-            CREDITS_BALANCE_CHANGED, TENANT_CREATED, TENANT_STATUS_CHANGED,
-            // contacts records
-            CALL_ANALYZED, MEMORY_ADDED, CONSENT_GRANTED, CONSENT_REVOKED, CUSTOMER_CREATED, CUSTOMER_UPDATED,
-            CUSTOMER_DELETED, CUSTOMER_DO_NOT_CONTACT_CHANGED);
+            CREDITS_BALANCE_CHANGED, TENANT_CREATED, TENANT_STATUS_CHANGED);
 
     private static final Map<String, EventType<?>> BY_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

@@ -1,12 +1,17 @@
 package io.switchboard.calls.call;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 @Entity
 @Table(name = "call")
@@ -27,7 +32,7 @@ public class Call {
     @Column(name = "from_number")
     public String fromNumber;
 
-    @Column(name = "to_number", nullable = false)
+    @Column(name = "to_number")
     public String toNumber;
 
     @Column(name = "agent_id")
@@ -44,4 +49,69 @@ public class Call {
 
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
+
+    // --- provider call model (issue 9): folded from the call's events by CallModel, never set piecemeal
+
+    public String provider;
+
+    @Column(name = "provider_call_id")
+    public String providerCallId;
+
+    @Column(name = "connection_id")
+    public UUID connectionId;
+
+    @Column(name = "provider_agent_id")
+    public String providerAgentId;
+
+    public Disposition disposition;
+
+    @Column(name = "human_answered", nullable = false)
+    public boolean humanAnswered;
+
+    @Column(name = "completed_flag", nullable = false)
+    public boolean completedFlag;
+
+    @Column(nullable = false)
+    public boolean callback;
+
+    @Column(nullable = false)
+    public boolean dnc;
+
+    @Column(nullable = false)
+    public boolean voicemail;
+
+    @Column(nullable = false)
+    public boolean machine;
+
+    @Column(name = "started_at")
+    public OffsetDateTime startedAt;
+
+    @Column(name = "ended_at")
+    public OffsetDateTime endedAt;
+
+    @Column(name = "duration_seconds")
+    public Integer durationSeconds;
+
+    public BigDecimal cost;
+
+    @Column(name = "ended_reason")
+    public String endedReason;
+
+    public String summary;
+
+    public String sentiment;
+
+    @Column(name = "success_evaluation")
+    public String successEvaluation;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "structured_data")
+    public Map<String, Object> structuredData;
+
+    @Column(name = "last_event_at")
+    public OffsetDateTime lastEventAt;
+
+    public DispositionFlags flags() {
+        return new DispositionFlags(humanAnswered, completedFlag, callback, dnc, voicemail, machine);
+    }
 }

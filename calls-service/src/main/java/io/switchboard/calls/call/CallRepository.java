@@ -1,6 +1,7 @@
 package io.switchboard.calls.call;
 
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,8 +23,16 @@ public class CallRepository implements PanacheRepositoryBase<Call, UUID> {
 
     /** Newest first, after the page's cursor; one row more than the limit (see {@link PageRequest#fetchSize()}). */
     public List<Call> listForTenant(UUID tenantId, PageRequest page) {
+        return listForTenant(tenantId, CallFilter.none().criteria(), page);
+    }
+
+    /** Filtered, newest first; each filter has its own (tenant_id, filter, created_at, id) index. */
+    List<Call> listForTenant(UUID tenantId, CallFilter.Criteria criteria, PageRequest page) {
         Keyset keyset = Keyset.after(page.after(), "createdAt", "id", OffsetDateTime.class);
-        return find("tenantId = :tenantId" + keyset.and() + keyset.orderBy(), keyset.params(Map.of("tenantId", tenantId)))
+        Map<String, Object> params = new HashMap<>();
+        params.put("tenantId", tenantId);
+        String where = criteria.where(params);
+        return find("tenantId = :tenantId" + where + keyset.and() + keyset.orderBy(), keyset.params(params))
                 .range(0, page.fetchSize() - 1).list();
     }
 }

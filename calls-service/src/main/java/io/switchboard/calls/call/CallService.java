@@ -3,6 +3,7 @@ package io.switchboard.calls.call;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +32,15 @@ public class CallService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    CallModel model;
+
+    @Inject
+    CallTranscriptRepository transcripts;
+
+    @Inject
+    CallRecordingRepository recordings;
 
     public CallView create(UUID tenantId, CreateCallRequest request) {
         // the resource validated both numbers (@InternationalPhone); this normalizes them to E.164
@@ -69,7 +79,53 @@ public class CallService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<CallView> list(UUID tenantId, PageRequest page) {
-        return Page.of(calls.listForTenant(tenantId, page), page, row -> Cursor.of(row.createdAt, row.id), CallView::of);
+        return list(tenantId, CallFilter.none(), page);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<CallView> list(UUID tenantId, CallFilter filter, PageRequest page) {
+        CallFilter.Criteria criteria = filter.criteria();
+        return Page.of(calls.listForTenant(tenantId, criteria, page), page, row -> Cursor.of(row.createdAt, row.id),
+                CallView::of);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CallTimelineEntry> timeline(UUID tenantId, UUID id) {
+        Call call = find(tenantId, id);
+        return model.timeline(tenantId, call.id).stream().map(CallTimelineEntry::of).toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CallTranscriptView transcript(UUID tenantId, UUID id) {
+        Call call = find(tenantId, id);
+        return transcripts.find("callId = ?1 and tenantId = ?2", call.id, tenantId).firstResultOptional()
+                .map(CallTranscriptView::of).orElseThrow(() -> ProblemException.notFound("transcript of call", id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CallRecordingView recording(UUID tenantId, UUID id) {
+        Call call = find(tenantId, id);
+        return recordings.find("callId = ?1 and tenantId = ?2", call.id, tenantId).firstResultOptional()
+                .map(CallRecordingView::of).orElseThrow(() -> ProblemException.notFound("recording of call", id));
+    }
+
+    /** The call is looked up first, so an unknown or foreign call is 404 whatever the body says. */
+    public CallView setDisposition(UUID tenantId, UUID id, SetDispositionRequest request) {
+        Call call = find(tenantId, id);
+        if (request == null || request.disposition() == null || request.disposition().isBlank()) {
+            throw ProblemException.badField("disposition", "is required");
+        }
+        Disposition disposition = Disposition.parse(request.disposition()).orElseThrow(() -> ProblemException.badField(
+                "disposition", "must be one of " + String.join(", ",
+                        java.util.Arrays.stream(Disposition.values()).map(Disposition::wire).toList())));
+        if (request.note() != null && request.note().length() > 1000) {
+            throw ProblemException.badField("note", "must be at most 1000 characters");
+        }
+        return CallView.of(model.setDisposition(call, disposition, request.note(), java.time.Instant.now()));
+    }
+
+    private Call find(UUID tenantId, UUID id) {
+        return calls.findForTenant(tenantId, id).orElseThrow(() -> ProblemException.notFound("call", id));
     }
 
     private static String str(UUID id) {

@@ -1,9 +1,11 @@
 package io.switchboard.calls.call;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.UUID;
 
-/** What the API returns for a call; entities never leave the service. */
+/** What the API returns for a call; entities never leave the service. Fields after updatedAt come from providers. */
 public record CallView(
         UUID id,
         CallDirection direction,
@@ -14,10 +16,29 @@ public record CallView(
         UUID campaignId,
         UUID contactId,
         OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) {
+        OffsetDateTime updatedAt,
+        String provider,
+        String providerCallId,
+        UUID connectionId,
+        String providerAgentId,
+        Disposition disposition,
+        DispositionFlags flags,
+        OffsetDateTime startedAt,
+        OffsetDateTime endedAt,
+        Integer durationSeconds,
+        BigDecimal cost,
+        String endedReason,
+        String summary,
+        String sentiment,
+        String successEvaluation,
+        Map<String, Object> structuredData,
+        OffsetDateTime lastEventAt) {
 
     static CallView of(Call call) {
         return new CallView(call.id, call.direction, call.status, call.fromNumber, call.toNumber, call.agentId,
-                call.campaignId, call.contactId, call.createdAt, call.updatedAt);
+                call.campaignId, call.contactId, call.createdAt, call.updatedAt, call.provider, call.providerCallId,
+                call.connectionId, call.providerAgentId, call.disposition, call.flags(), call.startedAt, call.endedAt,
+                call.durationSeconds, call.cost, call.endedReason, call.summary, call.sentiment, call.successEvaluation,
+                call.structuredData, call.lastEventAt);
     }
 }

@@ -7,11 +7,13 @@ import java.util.Map;
 import io.switchboard.events.EventPayload;
 
 /**
- * The calls context analysed a finished call (summary, sentiment, the agent's structured data) and
- * extracted facts worth remembering about the person called. {@code contactId} is null when the call was
- * not linked to a contact; {@code phone} (E.164, the other party) then identifies it. {@code memories} are
- * short facts ("prefers calls after 5pm"); contacts-service stores each as an auto memory when the tenant
- * saves memories.
+ * The calls context analysed a finished call (the provider's post-call analysis arrived or changed): summary,
+ * sentiment, the agent's structured data, and facts worth remembering about the person called.
+ * {@code contactId} is null when the call was not linked to a contact; {@code phone} (E.164, the other party)
+ * then identifies it. {@code memories} are short facts ("prefers calls after 5pm"); contacts-service stores each
+ * as an auto memory when the tenant saves memories (providers send none today: empty).
+ *
+ * @param successEvaluation the provider's verdict on whether the call met its goal, verbatim ("true", "success", "8")
  */
 public record CallAnalyzedV1(
         String callId,
@@ -21,11 +23,18 @@ public record CallAnalyzedV1(
         String sentiment,
         Map<String, Object> structuredData,
         List<String> memories,
-        Instant analyzedAt) implements EventPayload {
+        Instant analyzedAt,
+        String successEvaluation) implements EventPayload {
 
     public CallAnalyzedV1 {
         structuredData = structuredData == null ? Map.of() : structuredData;
         memories = memories == null ? List.of() : memories;
+    }
+
+    /** As published before {@code successEvaluation} was added. */
+    public CallAnalyzedV1(String callId, String contactId, String phone, String summary, String sentiment,
+            Map<String, Object> structuredData, List<String> memories, Instant analyzedAt) {
+        this(callId, contactId, phone, summary, sentiment, structuredData, memories, analyzedAt, null);
     }
 
     @Override

@@ -1,0 +1,352 @@
+package io.switchboard.calls.call;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.switchboard.calls.webhook.NormalizedEvent;
+import io.switchboard.calls.webhook.Payloads;
+import io.switchboard.events.EventCatalog;
+import io.switchboard.events.call.CallAnalyzedV1;
+import io.switchboard.events.call.CallCompletedV1;
+import io.switchboard.events.call.CallCreatedV1;
+import io.switchboard.events.call.CallDispositionChangedV1;
+import io.switchboard.events.call.CallFlagsV1;
+import io.switchboard.events.call.CallInitiatedV1;
+import io.switchboard.events.call.CallRecordingReadyV1;
+import io.switchboard.events.call.CallStatusChangedV1;
+import io.switchboard.platform.outbox.Outbox;
+
+/**
+ * The one place that changes a call from its events: a provider event (exactly once, deduplicated in the
+ * database), a manual disposition or a reconciliation is appended to the call's timeline, the call's state is
+ * folded again from all its events ({@link CallFold}), and the outbox events describing the change are written in
+ * the same transaction. The call row is locked first, so the events of one call apply one at a time.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class CallModel {
+
+    private static final Logger LOG = Logger.getLogger(CallModel.class);
+
+    /** What became of a provider event: applied to the call, or seen before (nothing changed). */
+    public record Applied(UUID callId, boolean duplicate) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Outbox outbox;
+
+    public Applied applyProviderEvent(UUID tenantId, UUID connectionId, NormalizedEvent event, Instant receivedAt) {
+        OffsetDateTime now = micros(receivedAt);
+        boolean attached = event.switchboardCallId() != null && attach(tenantId, connectionId, event);
+        UUID candidate = UUID.randomUUID();
+        // the provider call id names one call: concurrent first events of a call create it once
+        boolean created = em.createNativeQuery("""
+                INSERT INTO call (id, tenant_id, direction, status, provider, provider_call_id, connection_id,
+                    created_at, updated_at)
+                VALUES (?1, ?2, ?3, 'queued', ?4, ?5, CAST(NULLIF(?6, '') AS uuid), ?7, ?7)
+                ON CONFLICT (tenant_id, provider, provider_call_id) DO NOTHING""")
+                .setParameter(1, candidate).setParameter(2, tenantId)
+                .setParameter(3, (event.direction() == null ? CallDirection.INBOUND : event.direction()).wire())
+                .setParameter(4, event.provider()).setParameter(5, event.providerCallId())
+                .setParameter(6, connectionId == null ? "" : connectionId.toString()).setParameter(7, now)
+                .executeUpdate() == 1;
+        UUID callId = (UUID) em.createNativeQuery("""
+                SELECT id FROM call WHERE tenant_id = ?1 AND provider = ?2 AND provider_call_id = ?3 FOR UPDATE""")
+                .setParameter(1, tenantId).setParameter(2, event.provider()).setParameter(3, event.providerCallId())
+                .getSingleResult();
+        // exactly once: the database, not memory, decides whether this provider event was applied before
+        boolean fresh = em.createNativeQuery("""
+                INSERT INTO processed_delivery (tenant_id, provider, event_identity, call_id, processed_at)
+                VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING""")
+                .setParameter(1, tenantId).setParameter(2, event.provider()).setParameter(3, event.eventIdentity())
+                .setParameter(4, callId).setParameter(5, now)
+                .executeUpdate() == 1;
+        if (!fresh) {
+            LOG.infof("provider event duplicate tenant=%s call=%s provider=%s event=%s", tenantId, callId,
+                    event.provider(), event.eventType());
+            return new Applied(callId, true);
+        }
+        Call call = em.find(Call.class, callId);
+        em.refresh(call);
+        Snapshot before = snapshot(call);
+        append(call, event, now, json(event.raw()));
+        refold(call, now);
+        if (created) {
+            outbox.publish(EventCatalog.CALL_CREATED, tenantId, new CallCreatedV1(str(call.id), call.direction.wire(),
+                    CallStatus.QUEUED.wire(), call.fromNumber, call.toNumber, str(call.agentId), str(call.campaignId),
+                    str(call.contactId), call.createdAt.toInstant()));
+        }
+        if (created || attached) {
+            outbox.publish(EventCatalog.CALL_INITIATED, tenantId, new CallInitiatedV1(str(call.id), call.provider,
+                    call.providerCallId, str(call.connectionId), call.direction.wire(), call.status.wire(),
+                    call.fromNumber, call.toNumber, call.providerAgentId, str(call.campaignId), str(call.contactId),
+                    now.toInstant()));
+        }
+        publishChanges(before, call, now);
+        LOG.infof("provider event applied tenant=%s call=%s provider=%s event=%s status=%s", tenantId, callId,
+                event.provider(), event.eventType(), call.status.wire());
+        return new Applied(callId, false);
+    }
+
+    /** A person's disposition: on the timeline, overriding the provider's, with a disposition_changed event. */
+    public Call setDisposition(Call call, Disposition disposition, String note, Instant at) {
+        OffsetDateTime now = micros(at);
+        em.lock(call, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(call);
+        Disposition previous = call.disposition;
+        NormalizedEvent manual = NormalizedEvent.builder(CallFold.SWITCHBOARD, call.providerCallId,
+                        "manual/" + UUID.randomUUID(), "disposition_set")
+                .occurredAt(now.toInstant()).disposition(disposition).build();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("disposition", disposition.wire());
+        if (note != null) {
+            details.put("note", note);
+        }
+        append(call, manual, details, now, null);
+        Snapshot before = snapshot(call);
+        refold(call, now);
+        outbox.publish(EventCatalog.CALL_DISPOSITION_CHANGED, call.tenantId, new CallDispositionChangedV1(str(call.id),
+                previous == null ? null : previous.wire(), call.disposition.wire(), flags(call), str(call.campaignId),
+                str(call.contactId), now.toInstant()));
+        publishChanges(before, call, now);
+        LOG.infof("call disposition set tenant=%s call=%s disposition=%s", call.tenantId, call.id, disposition.wire());
+        return call;
+    }
+
+    /** A call that never got a final event: failed with the given reason, on the timeline and as events. */
+    public void markFailed(Call call, String reason, Instant at) {
+        OffsetDateTime now = micros(at);
+        em.lock(call, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(call);
+        if (call.status.terminal()) {
+            return;
+        }
+        NormalizedEvent verdict = NormalizedEvent.builder(CallFold.SWITCHBOARD, call.providerCallId,
+                        "reconciled/" + UUID.randomUUID(), "reconciled")
+                .occurredAt(now.toInstant()).status(CallStatus.FAILED).endedReason(reason)
+                .disposition(Disposition.FAILED).build();
+        Snapshot before = snapshot(call);
+        append(call, verdict, now, null);
+        refold(call, now);
+        publishChanges(before, call, now);
+        LOG.infof("call reconciled tenant=%s call=%s status=%s reason=%s", call.tenantId, call.id, call.status.wire(), reason);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CallEvent> timeline(UUID tenantId, UUID callId) {
+        return em.createQuery("from CallEvent where tenantId = ?1 and callId = ?2 order by eventSequence", CallEvent.class)
+                .setParameter(1, tenantId).setParameter(2, callId).getResultList();
+    }
+
+    private void append(Call call, NormalizedEvent event, OffsetDateTime now, String raw) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        put(details, "status", event.status() == null ? null : event.status().wire());
+        put(details, "endedReason", event.endedReason());
+        put(details, "disposition", event.disposition() == null ? null : event.disposition().wire());
+        put(details, "providerEventId", event.eventIdentity());
+        append(call, event, details, now, raw);
+    }
+
+    private void append(Call call, NormalizedEvent event, Map<String, Object> details, OffsetDateTime now, String raw) {
+        Number last = (Number) em.createQuery("select coalesce(max(eventSequence), 0) from CallEvent where callId = ?1")
+                .setParameter(1, call.id).getSingleResult();
+        CallEvent row = new CallEvent();
+        row.id = UUID.randomUUID();
+        row.tenantId = call.tenantId;
+        row.callId = call.id;
+        row.eventSequence = last.intValue() + 1;
+        row.type = event.eventType();
+        row.occurredAt = event.occurredAt() == null ? now : micros(event.occurredAt());
+        row.details = details;
+        row.normalized = json(event);
+        row.raw = raw;
+        row.createdAt = now;
+        em.persist(row);
+        em.flush();
+    }
+
+    /** The call's state from all its events; fields no event speaks about keep what the API set. */
+    private void refold(Call call, OffsetDateTime now) {
+        List<NormalizedEvent> events = timeline(call.tenantId, call.id).stream().map(e -> read(e.normalized)).toList();
+        NormalizedEvent state = CallFold.fold(events);
+        if (state.status().rank() >= call.status.rank()) {
+            call.status = state.status();
+        }
+        call.direction = or(state.direction(), call.direction);
+        call.fromNumber = or(state.fromNumber(), call.fromNumber);
+        call.toNumber = or(state.toNumber(), call.toNumber);
+        call.providerAgentId = or(state.providerAgentId(), call.providerAgentId);
+        call.startedAt = or(micros(state.startedAt()), call.startedAt);
+        call.endedAt = or(micros(state.endedAt()), call.endedAt);
+        call.durationSeconds = or(state.durationSeconds(), call.durationSeconds);
+        call.cost = or(state.cost(), call.cost);
+        call.endedReason = or(state.endedReason(), call.endedReason);
+        call.summary = or(state.summary(), call.summary);
+        call.sentiment = or(state.sentiment(), call.sentiment);
+        call.successEvaluation = or(state.successEvaluation(), call.successEvaluation);
+        call.structuredData = or(state.structuredData(), call.structuredData);
+        call.disposition = or(state.disposition(), call.disposition);
+        DispositionFlags flags = call.disposition == null ? DispositionFlags.NONE : call.disposition.flags();
+        call.humanAnswered = flags.humanAnswered();
+        call.completedFlag = flags.completed();
+        call.callback = flags.callback();
+        call.dnc = flags.dnc();
+        call.voicemail = flags.voicemail();
+        call.machine = flags.machine();
+        call.lastEventAt = call.lastEventAt == null || now.isAfter(call.lastEventAt) ? now : call.lastEventAt;
+        call.updatedAt = now;
+        if (state.transcriptText() != null || state.transcriptTurns() != null) {
+            CallTranscript existing = em.find(CallTranscript.class, call.id);
+            CallTranscript transcript = existing != null ? existing : new CallTranscript();
+            transcript.callId = call.id;
+            transcript.tenantId = call.tenantId;
+            transcript.text = state.transcriptText() != null ? state.transcriptText() : Payloads.text(state.transcriptTurns());
+            transcript.turns = state.transcriptTurns() == null ? List.of() : state.transcriptTurns();
+            transcript.wordCount = words(transcript.text);
+            transcript.language = state.transcriptLanguage();
+            transcript.confidence = state.transcriptConfidence() == null ? null : BigDecimal.valueOf(state.transcriptConfidence());
+            transcript.updatedAt = now;
+            if (existing == null) {
+                em.persist(transcript);
+            }
+        }
+        if (state.recordingUrl() != null) {
+            CallRecording existing = em.find(CallRecording.class, call.id);
+            CallRecording recording = existing != null ? existing : new CallRecording();
+            recording.callId = call.id;
+            recording.tenantId = call.tenantId;
+            recording.url = state.recordingUrl();
+            recording.expiresAt = micros(state.recordingExpiresAt());
+            recording.durationSeconds = state.recordingDurationSeconds();
+            recording.updatedAt = now;
+            if (existing == null) {
+                em.persist(recording);
+            }
+        }
+        em.flush();
+    }
+
+    private void publishChanges(Snapshot before, Call call, OffsetDateTime now) {
+        UUID tenantId = call.tenantId;
+        if (before.status != call.status) {
+            outbox.publish(EventCatalog.CALL_STATUS_CHANGED, tenantId, new CallStatusChangedV1(str(call.id),
+                    before.status.wire(), call.status.wire(), call.provider, call.providerCallId,
+                    call.status.terminal() ? call.endedReason : null, now.toInstant()));
+        }
+        if (!before.status.terminal() && call.status.terminal()) {
+            outbox.publish(EventCatalog.CALL_COMPLETED, tenantId, new CallCompletedV1(str(call.id), call.status.wire(),
+                    call.disposition == null ? null : call.disposition.wire(),
+                    call.durationSeconds == null ? 0 : call.durationSeconds, str(call.agentId), str(call.campaignId),
+                    str(call.contactId), (call.endedAt == null ? now : call.endedAt).toInstant(), phone(call),
+                    call.disposition == null ? null : flags(call), call.cost, call.provider, call.providerCallId,
+                    call.endedReason));
+        }
+        Snapshot after = snapshot(call);
+        if (!after.analysis().equals(before.analysis()) && after.analysis().stream().anyMatch(Objects::nonNull)) {
+            outbox.publish(EventCatalog.CALL_ANALYZED, tenantId, new CallAnalyzedV1(str(call.id), str(call.contactId),
+                    phone(call), call.summary, call.sentiment, call.structuredData, List.of(), now.toInstant(),
+                    call.successEvaluation));
+        }
+        CallRecording recording = em.find(CallRecording.class, call.id);
+        if (recording != null && !recording.url.equals(before.recordingUrl)) {
+            outbox.publish(EventCatalog.CALL_RECORDING_READY, tenantId, new CallRecordingReadyV1(str(call.id),
+                    call.provider, recording.url, recording.expiresAt == null ? null : recording.expiresAt.toInstant(),
+                    recording.durationSeconds, now.toInstant()));
+        }
+    }
+
+    /** Links a call created through the API to the provider's id the provider echoed our call id with. */
+    private boolean attach(UUID tenantId, UUID connectionId, NormalizedEvent event) {
+        return em.createNativeQuery("""
+                UPDATE call SET provider = ?3, provider_call_id = ?4, connection_id = CAST(NULLIF(?5, '') AS uuid)
+                WHERE tenant_id = ?1 AND id = ?2 AND provider IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM call other
+                                  WHERE other.tenant_id = ?1 AND other.provider = ?3 AND other.provider_call_id = ?4)""")
+                .setParameter(1, tenantId).setParameter(2, event.switchboardCallId())
+                .setParameter(3, event.provider()).setParameter(4, event.providerCallId())
+                .setParameter(5, connectionId == null ? "" : connectionId.toString())
+                .executeUpdate() == 1;
+    }
+
+    private record Snapshot(CallStatus status, List<Object> analysis, String recordingUrl) {
+    }
+
+    private Snapshot snapshot(Call call) {
+        CallRecording recording = em.find(CallRecording.class, call.id);
+        return new Snapshot(call.status, Arrays.asList(call.summary, call.sentiment, call.structuredData,
+                call.successEvaluation), recording == null ? null : recording.url);
+    }
+
+    static String phone(Call call) {
+        return call.direction == CallDirection.INBOUND ? call.fromNumber : call.toNumber;
+    }
+
+    static CallFlagsV1 flags(Call call) {
+        return new CallFlagsV1(call.humanAnswered, call.completedFlag, call.callback, call.dnc, call.voicemail, call.machine);
+    }
+
+    private static int words(String text) {
+        return text == null || text.isBlank() ? 0 : text.trim().split("\\s+").length;
+    }
+
+    private static void put(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+
+    private static OffsetDateTime micros(Instant at) {
+        return at == null ? null : at.atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String str(UUID id) {
+        return id == null ? null : id.toString();
+    }
+
+    private static String json(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Payloads.JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static NormalizedEvent read(String json) {
+        try {
+            return Payloads.JSON.readValue(json, NormalizedEvent.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
