@@ -47,6 +47,6 @@ public abstract class ProcessorProbe implements DeliveryProcessor {
 
     /** The deliveries of one connection that reached the processor. */
     public static List<VerifiedDelivery> receivedBy(UUID connectionId) {
-        return RECEIVED.stream().filter(d -> d.connectionId().equals(connectionId)).toList();
+        return RECEIVED.stream().filter(d -> connectionId.equals(d.connectionId())).toList();
     }
 }
