@@ -29,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -139,8 +138,23 @@ class ImportApiTest {
         assertEquals(List.of("Acme {vip}"), sql("SELECT company || ' ' || tags::text FROM contact WHERE tenant_id = ?1 AND id = ?2",
                 UUID.fromString(existing)));
 
+        assertEquals(List.of("New [\"firstName\", \"company\", \"tags\"]"), sql("""
+                SELECT cloud_event::jsonb #>> '{data,firstName}' || ' ' || (cloud_event::jsonb #> '{data,changedFields}')::text
+                FROM outbox_event WHERE tenant_id = ?1 AND event_type = 'io.switchboard.contact.updated.v1' AND event_key = ?2""",
+                existing));
+        // the existing contact's own (from the API) and the one the import created
+        assertEquals(2, count("SELECT count(*) FROM outbox_event WHERE tenant_id = ?1"
+                + " AND event_type = 'io.switchboard.contact.created.v1'"));
+
         asTenant(tenant).post("/api/v1/imports/" + id + "/undo").then().statusCode(200).body("status", equalTo("undone"));
         asTenant(tenant).get("/api/v1/contacts/" + existing).then().body("firstName", equalTo("Old"));
+        assertEquals(List.of("New", "Old"), sql("""
+                SELECT cloud_event::jsonb #>> '{data,firstName}' FROM outbox_event
+                WHERE tenant_id = ?1 AND event_type = 'io.switchboard.contact.updated.v1' AND event_key = ?2
+                ORDER BY created_at""", existing));
+        assertEquals(List.of("+14155550201"), sql("""
+                SELECT cloud_event::jsonb #>> '{data,phone}' FROM outbox_event
+                WHERE tenant_id = ?1 AND event_type = 'io.switchboard.contact.deleted.v1' AND event_key <> ?2""", existing));
         assertEquals(List.of("{}"), sql("SELECT coalesce(company, '') || tags::text FROM contact WHERE tenant_id = ?1 AND id = ?2",
                 UUID.fromString(existing)));
         assertEquals(0, count("SELECT count(*) FROM contact WHERE tenant_id = ?1 AND phone = '+14155550201'"));
@@ -249,18 +263,21 @@ class ImportApiTest {
     }
 
     @Test
-    void anOptedOutNumberIsImportedAndFlaggedNeverDropped() {
-        QuarkusMock.installMockForType(new OptOutGate() {
-            @Override
-            public Set<String> optedOut(UUID tenantId, java.util.Collection<String> phones) {
-                return phones.contains("+14155550401") ? Set.of("+14155550401") : Set.of();
-            }
-        }, OptOutGate.class);
-        JsonPath job = awaitEnd(upload("phone\n+14155550400\n+14155550401\n", ""));
-        assertEquals(2, job.getInt("rowsImported"));
-        assertEquals(1, job.getInt("rowsFlagged"));
+    void numbersOptedOutOfCallsOrOnTheInternalDncListAreImportedAndFlaggedNeverDropped() {
+        post("/api/v1/opt-outs", "{\"phone\":\"+14155550401\",\"channel\":\"voice\"}");
+        post("/api/v1/dnc/lists/internal/numbers", "{\"phone\":\"+14155550402\"}");
+        // texts only: calls are still allowed, so not flagged; another tenant's opt-out does not count
+        post("/api/v1/opt-outs", "{\"phone\":\"+14155550403\",\"channel\":\"sms\"}");
+        asTenant(other).contentType(ContentType.JSON).body("{\"phone\":\"+14155550400\",\"channel\":\"voice\"}")
+                .post("/api/v1/opt-outs").then().statusCode(201);
+        JsonPath job = awaitEnd(upload("phone\n+14155550400\n+14155550401\n+14155550402\n+14155550403\n", ""));
+        assertEquals(4, job.getInt("rowsImported"));
+        assertEquals(2, job.getInt("rowsFlagged"));
         asTenant(tenant).get("/api/v1/imports/" + job.getString("id") + "/errors").then()
-                .body("items[0].row", equalTo(2)).body("items[0].reason", containsString("opted_out"));
+                .body("items.size()", equalTo(2))
+                .body("items[0].row", equalTo(2)).body("items[0].reason", containsString("opted_out"))
+                .body("items[1].row", equalTo(3)).body("items[1].reason", containsString("opted_out"));
+        assertEquals(4, count("SELECT count(*) FROM contact WHERE tenant_id = ?1"));
     }
 
     @Test
@@ -318,6 +335,10 @@ class ImportApiTest {
                 .post("/api/v1/contacts").then().statusCode(201).extract().path("id");
     }
 
+    private void post(String path, String json) {
+        asTenant(tenant).contentType(ContentType.JSON).body(json).post(path).then().statusCode(201);
+    }
+
     private void setDefaultRegion(String region) {
         TenantScope.call(tenant, () -> QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                 "INSERT INTO contact_settings (tenant_id, default_region, updated_at) VALUES (?1, ?2, now())")
@@ -330,7 +351,7 @@ class ImportApiTest {
     }
 
     @SuppressWarnings("unchecked")
-    private List<String> sql(String query, UUID second) {
+    private List<String> sql(String query, Object second) {
         return TenantScope.call(tenant, () -> QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(query)
                 .setParameter(1, tenant).setParameter(2, second).getResultList()));
     }
