@@ -24,6 +24,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -287,6 +288,38 @@ class ImportApiTest {
         String stream = asTenant(tenant).accept("text/event-stream").get("/api/v1/imports/" + id + "/events")
                 .then().statusCode(200).extract().asString();
         assertTrue(stream.contains("data:") && stream.contains("\"status\":\"completed\""), stream);
+    }
+
+    @Test
+    void progressEventsArriveWhileTheJobIsRunningNotOnlyWhenItEnds() {
+        Semaphore gate = new Semaphore(1);
+        worker.gate(tenant, gate);
+        try {
+            String id = upload(numbers(3000, 300), "");
+            HttpRequest request = HttpRequest.newBuilder(URI.create(io.restassured.RestAssured.baseURI + ":"
+                            + io.restassured.RestAssured.port + "/api/v1/imports/" + id + "/events"))
+                    .header("Authorization", TestTokens.bearer(tenant)).header("Accept", "text/event-stream").build();
+            Assertions.assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+                HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient()
+                        .send(request, HttpResponse.BodyHandlers.ofLines());
+                assertEquals(200, response.statusCode());
+                java.util.Iterator<String> events = response.body().filter(line -> line.startsWith("data:")).iterator();
+                // the first chunk is written, the second waits at the gate: the stream reports the running job
+                String event;
+                do {
+                    event = events.next();
+                } while (!(event.contains("\"status\":\"running\"") && event.contains("\"rowsProcessed\":100")));
+                assertEquals("running", get(id).getString("status"));
+                gate.release(10);
+                do {
+                    event = events.next();
+                } while (!event.contains("\"status\":\"completed\""));
+                assertTrue(event.contains("\"rowsProcessed\":300"), event);
+                assertTrue(!events.hasNext(), "the stream ends with the job");
+            });
+        } finally {
+            worker.gate(tenant, null);
+        }
     }
 
     @Test
