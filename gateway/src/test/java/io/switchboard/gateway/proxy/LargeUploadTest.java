@@ -65,7 +65,8 @@ class LargeUploadTest {
                 .header("Authorization", Accounts.shared().bearer()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         try {
-            HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                    .send(request, HttpResponse.BodyHandlers.ofString());
             assertEquals(413, response.statusCode());
             assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
         } catch (IOException resetWhileSending) {
