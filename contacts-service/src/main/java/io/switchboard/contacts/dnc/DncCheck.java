@@ -1,6 +1,11 @@
 package io.switchboard.contacts.dnc;
 
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -9,6 +14,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
 
 import io.switchboard.contacts.customer.CustomerRepository;
 import io.switchboard.platform.problem.ProblemException;
@@ -61,6 +68,43 @@ public class DncCheck {
             }
         }
         return new DncCheckView(phone, channel, reasons.isEmpty(), reasons);
+    }
+
+    /**
+     * Set-based {@link #check} for calls without named lists, for bulk writers (list imports): those of {@code phones}
+     * (E.164) that opted out of voice, are on the tenant's internal list or belong to a do-not-contact customer. One
+     * statement, however many numbers.
+     */
+    public Set<String> callBlocked(UUID tenantId, Collection<String> phones) {
+        if (phones.isEmpty()) {
+            return Set.of();
+        }
+        return numbers.getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT o.phone FROM opt_out o WHERE o.tenant_id = ? AND o.channel = ? AND o.phone = ANY (?::text[])
+                    UNION
+                    SELECT n.phone FROM dnc_number n JOIN dnc_list l ON l.id = n.list_id AND l.tenant_id = n.tenant_id
+                    WHERE n.tenant_id = ? AND l.internal AND n.phone = ANY (?::text[])
+                    UNION
+                    SELECT k.phone FROM customer c JOIN contact k ON k.id = c.contact_id AND k.tenant_id = c.tenant_id
+                    WHERE c.tenant_id = ? AND c.do_not_contact AND k.phone = ANY (?::text[])""")) {
+                Array wanted = connection.createArrayOf("text", phones.toArray());
+                select.setObject(1, tenantId);
+                select.setString(2, DncVocabulary.VOICE);
+                select.setArray(3, wanted);
+                select.setObject(4, tenantId);
+                select.setArray(5, wanted);
+                select.setObject(6, tenantId);
+                select.setArray(7, wanted);
+                Set<String> blocked = new HashSet<>();
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        blocked.add(rs.getString(1));
+                    }
+                }
+                return blocked;
+            }
+        });
     }
 
     /** {@code listIds} repeated and/or comma-separated; {@code internal} may be named but always applies anyway. */

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.switchboard.contacts.contact.DialingTimeZones;
 import io.switchboard.events.contact.ContactCreatedV1;
+import io.switchboard.events.contact.ContactUpdatedV1;
 
 /**
  * The SQL of one chunk, on the chunk transaction's connection: set-based statements (arrays unnested server-side), a
@@ -72,7 +73,9 @@ final class ChunkWriter {
             + ", tags = c.tags || ARRAY(SELECT t FROM unnest(?::text[]) t WHERE NOT t = ANY (c.tags))"
             + ", updated_at = ?"
             + " FROM unnest(?::uuid[], " + TEXT_ARRAYS + ", ?::text[]) AS u(id, " + TEXT_COLUMNS + ", custom_fields)"
-            + " WHERE c.tenant_id = ? AND c.id = u.id";
+            + " WHERE c.tenant_id = ? AND c.id = u.id"
+            + " RETURNING c.id, c.phone, c.alternate_phone, c.first_name, c.last_name, c.time_zone, c.time_zones,"
+            + " c.time_zone_source";
 
     /** The counts one chunk adds to its job. */
     record Counts(int processed, int imported, int updated, int skipped, int failed, int flagged) {
@@ -95,8 +98,8 @@ final class ChunkWriter {
     }
 
     /** Writes the chunk; the contacts it created are added to {@code created} for their events. */
-    Counts write(List<RowOutcome> rows, OptOutGate optOuts, OffsetDateTime now, List<ContactCreatedV1> created)
-            throws SQLException {
+    Counts write(List<RowOutcome> rows, OptOutGate optOuts, OffsetDateTime now, List<ContactCreatedV1> created,
+            List<ContactUpdatedV1> changed) throws SQLException {
         List<RowIssue> issues = new ArrayList<>();
         Map<String, ContactDraft> byPhone = new LinkedHashMap<>();
         int failed = 0;
@@ -144,7 +147,7 @@ final class ChunkWriter {
         }
         // a row whose insert lost a race with another writer of the same number is a duplicate like any other
         int raced = inserts.size() - imported;
-        update(updates, updateIds, now);
+        update(updates, updateIds, now, changed);
         int updated = 0;
         int skipped = 0;
         if (policy == DuplicatePolicy.UPDATE) {
@@ -198,10 +201,10 @@ final class ChunkWriter {
             phones[i] = draft.phone;
             custom[i] = json(draft.custom);
             DialingTimeZones resolved = DialingTimeZones.resolve(draft.get(ContactField.TIME_ZONE), draft.phone, tenantZone);
-            draft.timeZones = resolved.zones();
+            draft.timeZones = List.copyOf(resolved.zones());
             draft.timeZoneSource = resolved.source();
-            zones[i] = String.join(",", resolved.zones());
-            zoneSources[i] = resolved.source();
+            zones[i] = String.join(",", draft.timeZones);
+            zoneSources[i] = draft.timeZoneSource;
         }
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             int p = 1;
@@ -225,7 +228,8 @@ final class ChunkWriter {
         return inserted;
     }
 
-    private void update(List<ContactDraft> drafts, List<UUID> ids, OffsetDateTime now) throws SQLException {
+    private void update(List<ContactDraft> drafts, List<UUID> ids, OffsetDateTime now, List<ContactUpdatedV1> changed)
+            throws SQLException {
         if (drafts.isEmpty()) {
             return;
         }
@@ -252,8 +256,39 @@ final class ChunkWriter {
             p = setFieldArrays(update, p, drafts);
             update.setArray(p++, connection.createArrayOf("text", custom));
             update.setObject(p, tenantId);
-            update.executeUpdate();
+            Map<UUID, ContactDraft> byId = new HashMap<>();
+            for (int i = 0; i < ids.size(); i++) {
+                byId.put(ids.get(i), drafts.get(i));
+            }
+            try (ResultSet rs = update.executeQuery()) {
+                while (rs.next()) {
+                    UUID id = rs.getObject(1, UUID.class);
+                    changed.add(new ContactUpdatedV1(id.toString(), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), texts(rs.getArray(7)), rs.getString(8),
+                            changedFields(byId.get(id)), now.toInstant()));
+                }
+            }
         }
+    }
+
+    /** The API names of what the import wrote into an existing contact: the row's non-empty fields, tags, custom fields. */
+    private List<String> changedFields(ContactDraft draft) {
+        List<String> names = new ArrayList<>();
+        draft.fields.keySet().stream().filter(f -> f != ContactField.PHONE).forEach(f -> names.add(f.wire()));
+        if (draft.fields.containsKey(ContactField.TIME_ZONE)) {
+            names.add("timeZones");
+        }
+        if (!draft.custom.isEmpty()) {
+            names.add("customFields");
+        }
+        if (tags.length > 0) {
+            names.add("tags");
+        }
+        return names;
+    }
+
+    private static List<String> texts(Array array) throws SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
     }
 
     private int setFieldArrays(PreparedStatement statement, int first, List<ContactDraft> drafts) throws SQLException {

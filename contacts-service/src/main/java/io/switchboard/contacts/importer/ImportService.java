@@ -1,6 +1,9 @@
 package io.switchboard.contacts.importer;
 
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -16,8 +19,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
+import io.switchboard.events.EventCatalog;
+import io.switchboard.events.contact.ContactDeletedV1;
+import io.switchboard.events.contact.ContactUpdatedV1;
 import io.switchboard.platform.outbox.Outbox;
 import io.switchboard.platform.paging.Cursor;
 import io.switchboard.platform.paging.Page;
@@ -33,6 +40,11 @@ public class ImportService {
     /** The contact columns an import may overwrite, restored from the before-image on undo. */
     private static final String RESTORED = "first_name, last_name, email, time_zone, alternate_phone, company, address, city,"
             + " state, postal_code, country, notes, business_context, custom_fields, tags, time_zones, time_zone_source, updated_at";
+
+    /** The API names of the fields an undo may set back, as its contact.updated events name them. */
+    private static final List<String> RESTORED_FIELDS = List.of("firstName", "lastName", "email", "timeZone", "alternatePhone",
+            "company", "address", "city", "state", "postalCode", "country", "notes", "businessContext", "customFields", "tags",
+            "timeZones");
 
     @Inject
     ImportRepository imports;
@@ -135,17 +147,47 @@ public class ImportService {
             throw ProblemException.conflict("import " + id + " is " + job.status
                     + "; only a completed, failed or cancelled import can be undone (cancel a running one first)");
         }
-        int restored = em.createNativeQuery("UPDATE contact c SET (" + RESTORED + ") = (SELECT " + RESTORED
-                + " FROM jsonb_populate_record(NULL::contact, ch.before)) FROM contact_import_change ch"
-                + " WHERE ch.tenant_id = ?1 AND ch.import_id = ?2 AND c.tenant_id = ?1 AND c.id = ch.contact_id")
-                .setParameter(1, tenantId).setParameter(2, id).executeUpdate();
-        int removed = em.createNativeQuery("DELETE FROM contact WHERE tenant_id = ?1 AND source_import_id = ?2")
-                .setParameter(1, tenantId).setParameter(2, id).executeUpdate();
+        OffsetDateTime now = ImportWorker.now();
+        List<ContactUpdatedV1> restored = new ArrayList<>();
+        List<ContactDeletedV1> removed = new ArrayList<>();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement restore = connection.prepareStatement("UPDATE contact c SET (" + RESTORED + ") = (SELECT "
+                    + RESTORED + " FROM jsonb_populate_record(NULL::contact, ch.before)) FROM contact_import_change ch"
+                    + " WHERE ch.tenant_id = ? AND ch.import_id = ? AND c.tenant_id = ? AND c.id = ch.contact_id"
+                    + " RETURNING c.id, c.phone, c.alternate_phone, c.first_name, c.last_name, c.time_zone, c.time_zones,"
+                    + " c.time_zone_source")) {
+                restore.setObject(1, tenantId);
+                restore.setObject(2, id);
+                restore.setObject(3, tenantId);
+                try (ResultSet rs = restore.executeQuery()) {
+                    while (rs.next()) {
+                        java.sql.Array zones = rs.getArray(7);
+                        restored.add(new ContactUpdatedV1(rs.getObject(1, UUID.class).toString(), rs.getString(2),
+                                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                                zones == null ? List.of() : List.of((String[]) zones.getArray()), rs.getString(8),
+                                RESTORED_FIELDS, now.toInstant()));
+                    }
+                }
+            }
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM contact WHERE tenant_id = ? AND source_import_id = ? RETURNING id, phone")) {
+                delete.setObject(1, tenantId);
+                delete.setObject(2, id);
+                try (ResultSet rs = delete.executeQuery()) {
+                    while (rs.next()) {
+                        removed.add(new ContactDeletedV1(rs.getObject(1, UUID.class).toString(), rs.getString(2),
+                                now.toInstant()));
+                    }
+                }
+            }
+        });
+        outbox.publishAll(EventCatalog.CONTACT_UPDATED, tenantId, restored);
+        outbox.publishAll(EventCatalog.CONTACT_DELETED, tenantId, removed);
         em.createNativeQuery("DELETE FROM contact_import_change WHERE tenant_id = ?1 AND import_id = ?2")
                 .setParameter(1, tenantId).setParameter(2, id).executeUpdate();
         job.status = ContactImport.UNDONE;
-        job.updatedAt = ImportWorker.now();
-        LOG.infof("import undone tenant=%s import=%s removed=%d restored=%d", tenantId, id, removed, restored);
+        job.updatedAt = now;
+        LOG.infof("import undone tenant=%s import=%s removed=%d restored=%d", tenantId, id, removed.size(), restored.size());
         return ImportView.of(job);
     }
 

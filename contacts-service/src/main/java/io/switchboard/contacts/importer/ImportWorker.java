@@ -36,6 +36,7 @@ import io.switchboard.contacts.settings.ContactSettings;
 import io.switchboard.contacts.settings.ContactSettingsRepository;
 import io.switchboard.events.EventCatalog;
 import io.switchboard.events.contact.ContactCreatedV1;
+import io.switchboard.events.contact.ContactUpdatedV1;
 import io.switchboard.platform.outbox.Outbox;
 import io.switchboard.platform.persistence.AfterCommit;
 import io.switchboard.platform.tenant.TenantScope;
@@ -264,9 +265,11 @@ public class ImportWorker {
                 }
                 OffsetDateTime now = now();
                 List<ContactCreatedV1> created = new ArrayList<>();
+                List<ContactUpdatedV1> updated = new ArrayList<>();
                 ChunkWriter.Counts counts = new ChunkWriter(connection, job.tenantId, job.id, policy, job.tags, tenantZone)
-                        .write(chunk, optOuts, now, created);
+                        .write(chunk, optOuts, now, created, updated);
                 outbox.publishAll(EventCatalog.CONTACT_CREATED, job.tenantId, created);
+                outbox.publishAll(EventCatalog.CONTACT_UPDATED, job.tenantId, updated);
                 try (PreparedStatement progress = connection.prepareStatement("""
                         UPDATE contact_import SET rows_processed = rows_processed + ?, rows_imported = rows_imported + ?,
                             rows_updated = rows_updated + ?, rows_skipped = rows_skipped + ?, rows_failed = rows_failed + ?,

@@ -5,20 +5,26 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.switchboard.contacts.dnc.DncCheck;
 
 /**
- * THE one place an import asks which of its numbers are opted out. Such a row is still imported (dropping it silently
- * would hide it), but it is flagged: counted in rows_flagged and listed among the import's errors with reason
- * {@link #REASON}. Until the opt-out table (issue 8, "Opt-outs and do-not-call") exists this finds none; wire it to
- * the opt-out repository here, a set-based query over {@code phones} (it is called once per chunk, inside the chunk's
- * transaction, with the chunk's E.164 numbers).
+ * THE one place an import asks which of its numbers may not be called. Such a row is still imported (dropping it
+ * silently would hide it), but it is flagged: counted in rows_flagged and listed among the import's errors with reason
+ * {@link #REASON}. A number is flagged when it opted out of voice or is on the tenant's internal DNC list (the rule
+ * of {@link DncCheck} for calls; named DNC lists apply per campaign, not per tenant). Called once per chunk, inside
+ * the chunk's transaction, with the chunk's E.164 numbers: one set-based query.
  */
 @ApplicationScoped
 public class OptOutGate {
 
-    static final String REASON = "opted_out: the number is on the tenant's opt-out list; imported and flagged";
+    static final String REASON = "opted_out: the number opted out of calls or is on the tenant's do-not-call list; imported and flagged";
+
+    @Inject
+    DncCheck dnc;
 
     public Set<String> optedOut(UUID tenantId, Collection<String> phones) {
-        return Set.of();
+        return dnc.callBlocked(tenantId, phones);
     }
 }

@@ -24,12 +24,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -139,8 +139,23 @@ class ImportApiTest {
         assertEquals(List.of("Acme {vip}"), sql("SELECT company || ' ' || tags::text FROM contact WHERE tenant_id = ?1 AND id = ?2",
                 UUID.fromString(existing)));
 
+        assertEquals(List.of("New [\"firstName\", \"company\", \"tags\"]"), sql("""
+                SELECT cloud_event::jsonb #>> '{data,firstName}' || ' ' || (cloud_event::jsonb #> '{data,changedFields}')::text
+                FROM outbox_event WHERE tenant_id = ?1 AND event_type = 'io.switchboard.contact.updated.v1' AND event_key = ?2""",
+                existing));
+        // the existing contact's own (from the API) and the one the import created
+        assertEquals(2, count("SELECT count(*) FROM outbox_event WHERE tenant_id = ?1"
+                + " AND event_type = 'io.switchboard.contact.created.v1'"));
+
         asTenant(tenant).post("/api/v1/imports/" + id + "/undo").then().statusCode(200).body("status", equalTo("undone"));
         asTenant(tenant).get("/api/v1/contacts/" + existing).then().body("firstName", equalTo("Old"));
+        assertEquals(List.of("New", "Old"), sql("""
+                SELECT cloud_event::jsonb #>> '{data,firstName}' FROM outbox_event
+                WHERE tenant_id = ?1 AND event_type = 'io.switchboard.contact.updated.v1' AND event_key = ?2
+                ORDER BY created_at""", existing));
+        assertEquals(List.of("+14155550201"), sql("""
+                SELECT cloud_event::jsonb #>> '{data,phone}' FROM outbox_event
+                WHERE tenant_id = ?1 AND event_type = 'io.switchboard.contact.deleted.v1' AND event_key <> ?2""", existing));
         assertEquals(List.of("{}"), sql("SELECT coalesce(company, '') || tags::text FROM contact WHERE tenant_id = ?1 AND id = ?2",
                 UUID.fromString(existing)));
         assertEquals(0, count("SELECT count(*) FROM contact WHERE tenant_id = ?1 AND phone = '+14155550201'"));
@@ -249,18 +264,21 @@ class ImportApiTest {
     }
 
     @Test
-    void anOptedOutNumberIsImportedAndFlaggedNeverDropped() {
-        QuarkusMock.installMockForType(new OptOutGate() {
-            @Override
-            public Set<String> optedOut(UUID tenantId, java.util.Collection<String> phones) {
-                return phones.contains("+14155550401") ? Set.of("+14155550401") : Set.of();
-            }
-        }, OptOutGate.class);
-        JsonPath job = awaitEnd(upload("phone\n+14155550400\n+14155550401\n", ""));
-        assertEquals(2, job.getInt("rowsImported"));
-        assertEquals(1, job.getInt("rowsFlagged"));
+    void numbersOptedOutOfCallsOrOnTheInternalDncListAreImportedAndFlaggedNeverDropped() {
+        post("/api/v1/opt-outs", "{\"phone\":\"+14155550401\",\"channel\":\"voice\"}");
+        post("/api/v1/dnc/lists/internal/numbers", "{\"phone\":\"+14155550402\"}");
+        // texts only: calls are still allowed, so not flagged; another tenant's opt-out does not count
+        post("/api/v1/opt-outs", "{\"phone\":\"+14155550403\",\"channel\":\"sms\"}");
+        asTenant(other).contentType(ContentType.JSON).body("{\"phone\":\"+14155550400\",\"channel\":\"voice\"}")
+                .post("/api/v1/opt-outs").then().statusCode(201);
+        JsonPath job = awaitEnd(upload("phone\n+14155550400\n+14155550401\n+14155550402\n+14155550403\n", ""));
+        assertEquals(4, job.getInt("rowsImported"));
+        assertEquals(2, job.getInt("rowsFlagged"));
         asTenant(tenant).get("/api/v1/imports/" + job.getString("id") + "/errors").then()
-                .body("items[0].row", equalTo(2)).body("items[0].reason", containsString("opted_out"));
+                .body("items.size()", equalTo(2))
+                .body("items[0].row", equalTo(2)).body("items[0].reason", containsString("opted_out"))
+                .body("items[1].row", equalTo(3)).body("items[1].reason", containsString("opted_out"));
+        assertEquals(4, count("SELECT count(*) FROM contact WHERE tenant_id = ?1"));
     }
 
     @Test
@@ -270,6 +288,38 @@ class ImportApiTest {
         String stream = asTenant(tenant).accept("text/event-stream").get("/api/v1/imports/" + id + "/events")
                 .then().statusCode(200).extract().asString();
         assertTrue(stream.contains("data:") && stream.contains("\"status\":\"completed\""), stream);
+    }
+
+    @Test
+    void progressEventsArriveWhileTheJobIsRunningNotOnlyWhenItEnds() {
+        Semaphore gate = new Semaphore(1);
+        worker.gate(tenant, gate);
+        try {
+            String id = upload(numbers(3000, 300), "");
+            HttpRequest request = HttpRequest.newBuilder(URI.create(io.restassured.RestAssured.baseURI + ":"
+                            + io.restassured.RestAssured.port + "/api/v1/imports/" + id + "/events"))
+                    .header("Authorization", TestTokens.bearer(tenant)).header("Accept", "text/event-stream").build();
+            Assertions.assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+                HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient()
+                        .send(request, HttpResponse.BodyHandlers.ofLines());
+                assertEquals(200, response.statusCode());
+                java.util.Iterator<String> events = response.body().filter(line -> line.startsWith("data:")).iterator();
+                // the first chunk is written, the second waits at the gate: the stream reports the running job
+                String event;
+                do {
+                    event = events.next();
+                } while (!(event.contains("\"status\":\"running\"") && event.contains("\"rowsProcessed\":100")));
+                assertEquals("running", get(id).getString("status"));
+                gate.release(10);
+                do {
+                    event = events.next();
+                } while (!event.contains("\"status\":\"completed\""));
+                assertTrue(event.contains("\"rowsProcessed\":300"), event);
+                assertTrue(!events.hasNext(), "the stream ends with the job");
+            });
+        } finally {
+            worker.gate(tenant, null);
+        }
     }
 
     @Test
@@ -318,6 +368,10 @@ class ImportApiTest {
                 .post("/api/v1/contacts").then().statusCode(201).extract().path("id");
     }
 
+    private void post(String path, String json) {
+        asTenant(tenant).contentType(ContentType.JSON).body(json).post(path).then().statusCode(201);
+    }
+
     private void setDefaultRegion(String region) {
         TenantScope.call(tenant, () -> QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                 "INSERT INTO contact_settings (tenant_id, default_region, updated_at) VALUES (?1, ?2, now())")
@@ -330,7 +384,7 @@ class ImportApiTest {
     }
 
     @SuppressWarnings("unchecked")
-    private List<String> sql(String query, UUID second) {
+    private List<String> sql(String query, Object second) {
         return TenantScope.call(tenant, () -> QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(query)
                 .setParameter(1, tenant).setParameter(2, second).getResultList()));
     }
