@@ -1,6 +1,7 @@
 package io.switchboard.contacts.dnc;
 
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,8 +25,11 @@ public class DncDispositionHandler implements EventHandler<CallCompletedV1> {
 
     private static final Logger LOG = Logger.getLogger(DncDispositionHandler.class);
 
-    /** The disposition vocabulary's do-not-call flag (ARCHITECTURE "The call model"). */
-    static final String DNC_DISPOSITION = "dnc";
+    /**
+     * The call model's do-not-call disposition (calls-service docs/call-model.md; its flags carry {@code dnc}), and
+     * the bare flag name, which events from before the vocabulary carried as the disposition.
+     */
+    static final Set<String> DNC_DISPOSITIONS = Set.of("do_not_call", "dnc");
 
     @Inject
     DncService dnc;
@@ -38,17 +42,21 @@ public class DncDispositionHandler implements EventHandler<CallCompletedV1> {
     @Override
     public void handle(EventEnvelope<CallCompletedV1> event) {
         CallCompletedV1 call = event.data();
-        if (!DNC_DISPOSITION.equals(call.disposition())) {
+        if (!isDoNotCall(call)) {
             return;
         }
         Optional<String> phone = PhoneNumbers.e164(call.phone());
         if (phone.isEmpty()) {
             // events from before calls carried the number, or an unusable one: nothing to list, and retrying cannot help
-            LOG.warnf("call %s (tenant %s) ended with disposition dnc but carries no valid phone; not listed", call.callId(),
+            LOG.warnf("call %s (tenant %s) ended as do-not-call but carries no valid phone; not listed", call.callId(),
                     event.tenantId());
             return;
         }
         boolean added = dnc.addFromDisposition(event.tenantId(), phone.get(), call.callId());
         LOG.infof("dnc disposition tenant=%s call=%s listed=%s", event.tenantId(), call.callId(), added);
+    }
+
+    static boolean isDoNotCall(CallCompletedV1 call) {
+        return (call.flags() != null && call.flags().dnc()) || (call.disposition() != null && DNC_DISPOSITIONS.contains(call.disposition()));
     }
 }

@@ -14,6 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.switchboard.events.EventCatalog;
 import io.switchboard.events.EventCodec;
 import io.switchboard.events.call.CallCompletedV1;
+import io.switchboard.events.call.CallFlagsV1;
 import io.switchboard.events.dnc.DncNumberAddedV1;
 import io.switchboard.platform.inbox.IdempotentConsumer;
 import io.switchboard.platform.inbox.IdempotentConsumer.Outcome;
@@ -67,6 +68,27 @@ class DncDispositionHandlerTest {
         assertEquals(Outcome.APPLIED, consumer.consume(completed(UUID.randomUUID().toString(), "dnc", null)));
         assertEquals(Outcome.APPLIED, consumer.consume(completed(UUID.randomUUID().toString(), "dnc", "4155550303")));
         assertEquals(0, DncTestData.count(em, tenant, "SELECT count(*) FROM dnc_number WHERE tenant_id = ?1"));
+    }
+
+    @Test
+    void theCallModelsDoNotCallDispositionOrItsDncFlagListsTheNumberAndOtherOutcomesDoNot() {
+        CallFlagsV1 dncFlags = new CallFlagsV1(true, true, false, true, false, false);
+        CallFlagsV1 voicemailFlags = new CallFlagsV1(false, false, false, false, true, true);
+        assertEquals(true, DncDispositionHandler.isDoNotCall(completedWith("do_not_call", dncFlags)));
+        assertEquals(true, DncDispositionHandler.isDoNotCall(completedWith("do_not_call", null)));
+        assertEquals(true, DncDispositionHandler.isDoNotCall(completedWith("answered_human", dncFlags)));
+        assertEquals(false, DncDispositionHandler.isDoNotCall(completedWith("voicemail", voicemailFlags)));
+        assertEquals(false, DncDispositionHandler.isDoNotCall(completedWith(null, null)));
+
+        consumer.consume(EventCodec.serialize(EventCodec.newEvent(EventCatalog.CALL_COMPLETED, "/switchboard/calls-service", tenant,
+                new CallCompletedV1(UUID.randomUUID().toString(), "completed", "do_not_call", 30, null, null, null, Instant.now(),
+                        "+14155550309", dncFlags, null, "vapi", "vapi-call-1", "customer-ended-call"))));
+        assertEquals(1, DncTestData.count(em, tenant, INTERNAL_NUMBERS + " AND n.phone = '+14155550309'"));
+    }
+
+    private static CallCompletedV1 completedWith(String disposition, CallFlagsV1 flags) {
+        return new CallCompletedV1("c", "completed", disposition, 1, null, null, null, Instant.now(), "+14155550300", flags,
+                null, null, null, null);
     }
 
     private byte[] completed(String callId, String disposition, String phone) {
