@@ -48,7 +48,7 @@ public class StuckCallReconciler {
 
     /** A call claimed for this round, with what the lookup needs (read under the call's tenant). */
     private record Claim(UUID tenantId, UUID callId, String providerCallId, Instant lastActivity,
-            ConnectionCredentials connection) {
+            ConnectionCredentials connection, boolean keyUnreadable) {
     }
 
     private final EntityManager em;
@@ -151,9 +151,17 @@ public class StuckCallReconciler {
                 .setParameter(1, tenant).setParameter(2, callId).setParameter(3, utc(now)).executeUpdate();
         Object[] row = rows.get(0);
         UUID connectionId = (UUID) row[1];
-        ConnectionCredentials connection = connectionId == null ? null
-                : connections.credentials(tenant, connectionId).orElse(null);
-        return Optional.of(new Claim(tenant, callId, (String) row[0], instant(row[2]), connection));
+        ConnectionCredentials connection = null;
+        boolean keyUnreadable = false;
+        try {
+            connection = connectionId == null ? null : connections.credentials(tenant, connectionId).orElse(null);
+        } catch (IllegalStateException e) {
+            // a secret under a key no longer configured: our trouble, not the call's; treated as a failed lookup
+            LOG.warnf("stuck call connection secrets unreadable tenant=%s call=%s connection=%s: %s", tenant, callId,
+                    connectionId, e.getMessage());
+            keyUnreadable = true;
+        }
+        return Optional.of(new Claim(tenant, callId, (String) row[0], instant(row[2]), connection, keyUnreadable));
     }
 
     /** Outside any transaction: the provider is asked without holding the call's lock. */
@@ -161,6 +169,9 @@ public class StuckCallReconciler {
         ConnectionCredentials connection = claim.connection();
         boolean askable = connection != null && connection.enabled() && connection.apiKey() != null
                 && claim.providerCallId() != null;
+        if (claim.keyUnreadable() && claim.lastActivity().isAfter(now.minus(giveUpAfter))) {
+            return Outcome.LEFT_OPEN;
+        }
         if (askable) {
             try {
                 Optional<NormalizedEvent> answer = lookup.finalEvent(connection, claim.providerCallId(), now);
