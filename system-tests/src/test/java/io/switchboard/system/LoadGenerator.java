@@ -13,11 +13,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 
 /**
  * Drives one HTTP request shape at a fixed number of connections for a fixed time. {@code wrk} (C, event
@@ -41,6 +43,13 @@ interface LoadGenerator {
     String name();
 
     Result run(Request request, int connections, Duration duration, int expectedStatus);
+
+    /**
+     * As {@link #run}, but every request's body is the template's with each {@code placeholder} replaced by a token
+     * unique to that request (a random per-run prefix, the connection and a counter): for writes that must each
+     * create something new, e.g. one call per webhook.
+     */
+    Result runDistinct(Request template, String placeholder, int connections, Duration duration, int expectedStatus);
 
     static LoadGenerator best() {
         if (!"jdk".equals(System.getProperty("bench.generator")) && Wrk.available()) {
@@ -73,6 +82,35 @@ interface LoadGenerator {
 
         @Override
         public Result run(Request request, int connections, Duration duration, int expectedStatus) {
+            return execute(request, "", connections, duration, expectedStatus);
+        }
+
+        @Override
+        public Result runDistinct(Request template, String placeholder, int connections, Duration duration,
+                int expectedStatus) {
+            // wrk gives each thread its own Lua state: setup() numbers them, request() builds each body
+            String lua = """
+                    template = %s
+                    placeholder = %s
+                    run = %s
+                    threads = 0
+                    setup = function(thread)
+                      threads = threads + 1
+                      thread:set("tid", threads)
+                    end
+                    counter = 0
+                    request = function()
+                      counter = counter + 1
+                      local token = run .. "-" .. tid .. "-" .. counter
+                      return wrk.format(nil, nil, nil, (string.gsub(template, placeholder, function() return token end)))
+                    end
+                    """.formatted(luaString(template.body()), luaString(luaPattern(placeholder)),
+                    luaString(UUID.randomUUID().toString().substring(0, 8)));
+            return execute(new Request(template.method(), template.url(), template.headers(), null), lua, connections,
+                    duration, expectedStatus);
+        }
+
+        private Result execute(Request request, String extraLua, int connections, Duration duration, int expectedStatus) {
             try {
                 Path script = Files.createTempFile("bench-", ".lua");
                 StringBuilder lua = new StringBuilder();
@@ -82,6 +120,7 @@ interface LoadGenerator {
                 }
                 request.headers().forEach((name, value) -> lua.append("wrk.headers[").append(luaString(name)).append("] = ")
                         .append(luaString(value)).append('\n'));
+                lua.append(extraLua);
                 lua.append("""
                         bad = 0
                         response = function(status, headers, body)
@@ -122,6 +161,10 @@ interface LoadGenerator {
             }
         }
 
+        private static String luaPattern(String literal) {
+            return literal.replaceAll("([^A-Za-z0-9])", "%$1");
+        }
+
         private static String luaString(String value) {
             return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
         }
@@ -140,11 +183,29 @@ interface LoadGenerator {
 
         @Override
         public Result run(Request request, int connections, Duration duration, int expectedStatus) {
+            HttpRequest http = build(request, request.body());
+            return execute(request, connection -> http, connections, duration, expectedStatus);
+        }
+
+        @Override
+        public Result runDistinct(Request template, String placeholder, int connections, Duration duration,
+                int expectedStatus) {
+            String run = UUID.randomUUID().toString().substring(0, 8);
+            AtomicLong counter = new AtomicLong();
+            return execute(template, connection -> build(template, template.body().replace(placeholder,
+                    run + "-" + connection + "-" + counter.incrementAndGet())), connections, duration, expectedStatus);
+        }
+
+        private static HttpRequest build(Request request, String body) {
             HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(request.url()))
-                    .method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(request.body()));
+                    .method(request.method(), body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(body));
             request.headers().forEach(builder::header);
-            HttpRequest http = builder.build();
+            return builder.build();
+        }
+
+        private Result execute(Request request, IntFunction<HttpRequest> requests, int connections, Duration duration,
+                int expectedStatus) {
             ExecutorService pool = Executors.newFixedThreadPool(connections);
             long end = System.nanoTime() + duration.toNanos();
             List<long[]> perThread = new ArrayList<>();
@@ -152,12 +213,13 @@ interface LoadGenerator {
             List<Future<long[]>> workers = new ArrayList<>();
             long start = System.nanoTime();
             for (int c = 0; c < connections; c++) {
+                int connection = c;
                 workers.add(pool.submit(() -> {
                     long[] latencies = new long[1 << 16];
                     int n = 0;
                     while (System.nanoTime() < end) {
                         long t0 = System.nanoTime();
-                        int status = this.http.send(http, HttpResponse.BodyHandlers.discarding()).statusCode();
+                        int status = this.http.send(requests.apply(connection), HttpResponse.BodyHandlers.discarding()).statusCode();
                         if (status != expectedStatus) {
                             throw new IllegalStateException(request.method() + " " + request.url() + " answered " + status);
                         }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,13 +43,19 @@ final class PgBench {
                   VALUES (gen_random_uuid(), CAST(:tenant AS uuid), 'switchboard.calls', CAST(gen_random_uuid() AS text), 'io.switchboard.call.created.v1', :event, now());
                 END;
                 """.formatted(callTable, outboxTable);
+        return tps(script, Map.of("tenant", tenant.toString(), "event", cloudEvent), clients, duration);
+    }
+
+    /** Transactions per second of a pgbench script (its {@code :name} variables given), as the service's role on calls. */
+    static double tps(String script, Map<String, String> variables, int clients, Duration duration) {
         try {
             Path file = Files.createTempFile("bench-", ".sql");
             Files.writeString(file, script);
             List<String> command = new ArrayList<>(List.of(binary(), "-h", "127.0.0.1", "-p", String.valueOf(Infra.PG_PORT),
                     "-U", Infra.DB_USER, "-n", "-M", "prepared", "-c", String.valueOf(clients), "-j", "2", "-T",
-                    String.valueOf(duration.toSeconds()), "-D", "tenant=" + tenant, "-D", "event=" + cloudEvent, "-f",
-                    file.toString(), "calls"));
+                    String.valueOf(duration.toSeconds())));
+            variables.forEach((name, value) -> command.addAll(List.of("-D", name + "=" + value)));
+            command.addAll(List.of("-f", file.toString(), "calls"));
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
             pb.environment().put("PGPASSWORD", Infra.DB_PASSWORD);
             Process process = pb.start();
