@@ -1,6 +1,7 @@
 package io.switchboard.contacts.contact;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.switchboard.platform.phone.PhoneNumbers;
 
@@ -16,10 +17,15 @@ public record DialingTimeZones(List<String> zones, String source) {
     public static final String TENANT_DEFAULT = "tenant_default";
 
     public static DialingTimeZones resolve(String explicitZone, String e164, String tenantDefaultZone) {
+        return resolve(explicitZone, () -> PhoneNumbers.timeZones(e164), tenantDefaultZone);
+    }
+
+    /** The same rule with the number's zones already known (a bulk writer parsed the number once). */
+    public static DialingTimeZones resolve(String explicitZone, Supplier<List<String>> numberZones, String tenantDefaultZone) {
         if (explicitZone != null && !explicitZone.isBlank()) {
             return new DialingTimeZones(List.of(explicitZone), EXPLICIT);
         }
-        List<String> fromNumber = PhoneNumbers.timeZones(e164);
+        List<String> fromNumber = numberZones.get();
         if (!fromNumber.isEmpty()) {
             return new DialingTimeZones(fromNumber, NUMBER);
         }

@@ -20,7 +20,9 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.switchboard.contacts.consent.ConsentBatch;
 import io.switchboard.contacts.contact.DialingTimeZones;
+import io.switchboard.events.consent.ConsentGrantedV1;
 import io.switchboard.events.contact.ContactCreatedV1;
 import io.switchboard.events.contact.ContactUpdatedV1;
 
@@ -99,7 +101,7 @@ final class ChunkWriter {
 
     /** Writes the chunk; the contacts it created are added to {@code created} for their events. */
     Counts write(List<RowOutcome> rows, OptOutGate optOuts, OffsetDateTime now, List<ContactCreatedV1> created,
-            List<ContactUpdatedV1> changed) throws SQLException {
+            List<ContactUpdatedV1> changed, List<ConsentGrantedV1> consents) throws SQLException {
         List<RowIssue> issues = new ArrayList<>();
         Map<String, ContactDraft> byPhone = new LinkedHashMap<>();
         int failed = 0;
@@ -156,6 +158,7 @@ final class ChunkWriter {
         } else {
             skipped = existing.size() + duplicatesInChunk + raced;
         }
+        consents.addAll(ConsentBatch.grant(connection, tenantId, importId, grants(rows, now, issues), now));
         Set<String> optedOut = optOuts.optedOut(tenantId, byPhone.keySet());
         int flagged = 0;
         for (RowOutcome row : rows) {
@@ -166,6 +169,28 @@ final class ChunkWriter {
         }
         recordIssues(issues);
         return new Counts(rows.size(), imported, updated, skipped, failed, flagged);
+    }
+
+    /**
+     * The consents of the chunk's accepted rows (every row's, a repeated phone's too), for the contact with the row's
+     * phone whether the import created, updated or skipped it; one whose expiry the capture time "now" has reached
+     * by the time it is written is left out with a row issue.
+     */
+    private static List<ConsentBatch.Grant> grants(List<RowOutcome> rows, OffsetDateTime now, List<RowIssue> issues) {
+        List<ConsentBatch.Grant> grants = new ArrayList<>();
+        for (RowOutcome row : rows) {
+            ConsentBatch.Grant grant = row.rejected() ? null : row.draft().consent;
+            if (grant == null) {
+                continue;
+            }
+            if (ConsentBatch.expiresAfterCapture(grant, now)) {
+                grants.add(grant);
+            } else {
+                issues.add(new RowIssue(row.row(), ContactField.CONSENT_EXPIRES_AT.wire(), grant.expiresAt().toString(),
+                        "the consent had expired when the row was imported; imported without it"));
+            }
+        }
+        return grants;
     }
 
     private Map<String, UUID> existing(Collection<String> phones) throws SQLException {
@@ -200,7 +225,8 @@ final class ChunkWriter {
             ContactDraft draft = drafts.get(i);
             phones[i] = draft.phone;
             custom[i] = json(draft.custom);
-            DialingTimeZones resolved = DialingTimeZones.resolve(draft.get(ContactField.TIME_ZONE), draft.phone, tenantZone);
+            DialingTimeZones resolved = DialingTimeZones.resolve(draft.get(ContactField.TIME_ZONE), () -> draft.numberZones,
+                    tenantZone);
             draft.timeZones = List.copyOf(resolved.zones());
             draft.timeZoneSource = resolved.source();
             zones[i] = String.join(",", draft.timeZones);

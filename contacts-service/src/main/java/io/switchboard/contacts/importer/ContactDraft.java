@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.switchboard.contacts.consent.ConsentBatch;
+
 /** One row as a contact: E.164 phone, the mapped fields (non-empty only) and the unmapped columns as custom fields. */
 final class ContactDraft {
 
@@ -12,6 +14,10 @@ final class ContactDraft {
     final String phone;
     final Map<ContactField, String> fields = new EnumMap<>(ContactField.class);
     final Map<String, String> custom = new LinkedHashMap<>();
+    /** The consent the row records for its contact (from its consent columns), or null. */
+    ConsentBatch.Grant consent;
+    /** The zones the phone number may ring in, found when it was parsed. */
+    List<String> numberZones = List.of();
     /** Filled by the writer: the dialing zones (explicit > number > tenant default). */
     List<String> timeZones = List.of();
     String timeZoneSource;

@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * The contact fields a column can map to (the API's names), and the header names each is recognised by when the
- * upload does not map a column explicitly. {@link #IGNORE} drops a column; an unmapped column is kept in custom_fields.
+ * upload does not map a column explicitly; the consent fields describe a consent record for the row's contact. {@link #IGNORE} drops a column; an unmapped column is kept in custom_fields.
  */
 enum ContactField {
     PHONE("phone", "phone", "phonenumber", "mobile", "mobilephone", "mobilenumber", "cell", "cellphone", "telephone", "tel"),
@@ -23,6 +23,13 @@ enum ContactField {
     NOTES("notes", "notes", "note", "comments", "comment"),
     BUSINESS_CONTEXT("businessContext", "businesscontext", "context"),
     TIME_ZONE("timeZone", "timezone", "tz"),
+    /** The consent columns: a row with any of them also records a consent for its contact (consent_type required). */
+    CONSENT_TYPE("consentType", "consenttype"),
+    CONSENT_CHANNEL("consentChannel", "consentchannel"),
+    CONSENT_SOURCE("consentSource", "consentsource"),
+    CONSENT_CAPTURED_AT("consentCapturedAt", "consentcapturedat", "consentdate", "consentcaptured"),
+    CONSENT_EVIDENCE("consentEvidence", "consentevidence"),
+    CONSENT_EXPIRES_AT("consentExpiresAt", "consentexpiresat", "consentexpires", "consentexpiry"),
     IGNORE("ignore");
 
     private final String wire;
@@ -35,6 +42,11 @@ enum ContactField {
 
     String wire() {
         return wire;
+    }
+
+    /** A consent column: it fills the row's consent record, not the contact. */
+    boolean consent() {
+        return name().startsWith("CONSENT_");
     }
 
     static Optional<ContactField> byWire(String name) {

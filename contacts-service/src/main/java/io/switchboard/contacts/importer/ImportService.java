@@ -22,7 +22,9 @@ import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
+import io.switchboard.contacts.consent.ConsentBatch;
 import io.switchboard.events.EventCatalog;
+import io.switchboard.events.consent.ConsentRevokedV1;
 import io.switchboard.events.contact.ContactDeletedV1;
 import io.switchboard.events.contact.ContactUpdatedV1;
 import io.switchboard.platform.outbox.Outbox;
@@ -150,7 +152,9 @@ public class ImportService {
         OffsetDateTime now = ImportWorker.now();
         List<ContactUpdatedV1> restored = new ArrayList<>();
         List<ContactDeletedV1> removed = new ArrayList<>();
+        List<ConsentRevokedV1> consents = new ArrayList<>();
         em.unwrap(Session.class).doWork(connection -> {
+            consents.addAll(ConsentBatch.removeImported(connection, tenantId, id, now));
             try (PreparedStatement restore = connection.prepareStatement("UPDATE contact c SET (" + RESTORED + ") = (SELECT "
                     + RESTORED + " FROM jsonb_populate_record(NULL::contact, ch.before)) FROM contact_import_change ch"
                     + " WHERE ch.tenant_id = ? AND ch.import_id = ? AND c.tenant_id = ? AND c.id = ch.contact_id"
@@ -183,11 +187,13 @@ public class ImportService {
         });
         outbox.publishAll(EventCatalog.CONTACT_UPDATED, tenantId, restored);
         outbox.publishAll(EventCatalog.CONTACT_DELETED, tenantId, removed);
+        outbox.publishAll(EventCatalog.CONSENT_REVOKED, tenantId, consents);
         em.createNativeQuery("DELETE FROM contact_import_change WHERE tenant_id = ?1 AND import_id = ?2")
                 .setParameter(1, tenantId).setParameter(2, id).executeUpdate();
         job.status = ContactImport.UNDONE;
         job.updatedAt = now;
-        LOG.infof("import undone tenant=%s import=%s removed=%d restored=%d", tenantId, id, removed.size(), restored.size());
+        LOG.infof("import undone tenant=%s import=%s removed=%d restored=%d consents revoked=%d", tenantId, id, removed.size(),
+                restored.size(), consents.size());
         return ImportView.of(job);
     }
 

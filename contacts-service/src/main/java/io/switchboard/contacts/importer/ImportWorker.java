@@ -18,8 +18,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +37,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.switchboard.contacts.settings.ContactSettings;
 import io.switchboard.contacts.settings.ContactSettingsRepository;
 import io.switchboard.events.EventCatalog;
+import io.switchboard.events.consent.ConsentGrantedV1;
 import io.switchboard.events.contact.ContactCreatedV1;
 import io.switchboard.events.contact.ContactUpdatedV1;
 import io.switchboard.platform.outbox.Outbox;
@@ -64,6 +67,12 @@ public class ImportWorker {
 
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "contact-import-worker");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** Reads the next chunk of the running job while the worker writes the current one. */
+    private static final ExecutorService READER = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "contact-import-reader");
         thread.setDaemon(true);
         return thread;
     });
@@ -229,30 +238,87 @@ public class ImportWorker {
                 input.next();
                 row++;
             }
-            List<RowOutcome> chunk = new ArrayList<>(config.chunkSize());
-            boolean more = true;
-            while (more) {
-                if (stopping) {
-                    return;
+            // the next chunk is read and mapped (CSV parsing, phone numbers) on the reader thread while this one is
+            // written: one chunk ahead at most, handed over through the future, so the file is still read in order
+            ChunkReader reader = new ChunkReader(input, row, config.chunkSize());
+            Future<List<RowOutcome>> next = reader.submit();
+            try {
+                while (true) {
+                    if (stopping) {
+                        return;
+                    }
+                    List<RowOutcome> chunk = reader.await(next);
+                    if (chunk.isEmpty()) {
+                        break;
+                    }
+                    next = reader.submit();
+                    chunkNumber++;
+                    awaitGate(job.tenantId);
+                    if (!writeChunk(job, policy, chunk, offset, tenantSettings.defaultTimeZone, chunkNumber)) {
+                        cleanUpIfEnded(job, file);
+                        return;
+                    }
+                    offset += chunk.size();
                 }
-                chunk.clear();
-                while (chunk.size() < config.chunkSize() && (more = input.hasNext())) {
-                    row++;
-                    chunk.add(input.mapper.map(row, input.next()));
-                }
-                if (chunk.isEmpty()) {
-                    break;
-                }
-                chunkNumber++;
-                awaitGate(job.tenantId);
-                if (!writeChunk(job, policy, chunk, offset, tenantSettings.defaultTimeZone, chunkNumber)) {
-                    cleanUpIfEnded(job, file);
-                    return;
-                }
-                offset += chunk.size();
+            } finally {
+                reader.settle(next);
             }
         }
         finish(job, ContactImport.COMPLETED, null, file);
+    }
+
+    /** Reads and maps the rows of one chunk at a time on {@link #READER}; one read in flight at most (the caller awaits it). */
+    private static final class ChunkReader {
+
+        private final ImportFile input;
+        private final int size;
+        private long row;
+
+        ChunkReader(ImportFile input, long row, int size) {
+            this.input = input;
+            this.row = row;
+            this.size = size;
+        }
+
+        Future<List<RowOutcome>> submit() {
+            return READER.submit(() -> {
+                List<RowOutcome> chunk = new ArrayList<>(size);
+                while (chunk.size() < size && input.hasNext()) {
+                    row++;
+                    chunk.add(input.mapper.map(row, input.next()));
+                }
+                return chunk;
+            });
+        }
+
+        /** The chunk, or what reading it threw (a bad file, an unreadable one, a bug). */
+        List<RowOutcome> await(Future<List<RowOutcome>> chunk) throws IOException {
+            try {
+                return chunk.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading the import file", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+
+        /** Lets a read still in flight end before the file is closed; its rows are not written (a resume reads them again). */
+        void settle(Future<List<RowOutcome>> chunk) {
+            try {
+                chunk.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                // the read ahead of a job that stopped anyway
+            }
+        }
     }
 
     /** One chunk and the job's progress, atomically; false when the job is no longer ours to advance (cancelled, moved on). */
@@ -266,10 +332,12 @@ public class ImportWorker {
                 OffsetDateTime now = now();
                 List<ContactCreatedV1> created = new ArrayList<>();
                 List<ContactUpdatedV1> updated = new ArrayList<>();
+                List<ConsentGrantedV1> consents = new ArrayList<>();
                 ChunkWriter.Counts counts = new ChunkWriter(connection, job.tenantId, job.id, policy, job.tags, tenantZone)
-                        .write(chunk, optOuts, now, created, updated);
+                        .write(chunk, optOuts, now, created, updated, consents);
                 outbox.publishAll(EventCatalog.CONTACT_CREATED, job.tenantId, created);
                 outbox.publishAll(EventCatalog.CONTACT_UPDATED, job.tenantId, updated);
+                outbox.publishAll(EventCatalog.CONSENT_GRANTED, job.tenantId, consents);
                 try (PreparedStatement progress = connection.prepareStatement("""
                         UPDATE contact_import SET rows_processed = rows_processed + ?, rows_imported = rows_imported + ?,
                             rows_updated = rows_updated + ?, rows_skipped = rows_skipped + ?, rows_failed = rows_failed + ?,

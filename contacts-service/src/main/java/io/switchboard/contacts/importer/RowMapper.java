@@ -1,14 +1,22 @@
 package io.switchboard.contacts.importer;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import org.apache.commons.csv.CSVRecord;
 
+import io.switchboard.contacts.consent.ConsentBatch;
+import io.switchboard.contacts.consent.ConsentService;
 import io.switchboard.platform.phone.PhoneNumbers;
 import io.switchboard.platform.time.TimeZones;
 
@@ -160,7 +168,8 @@ final class RowMapper {
                 return rejected(row, "phone_code", phoneCode, "not a country calling code (digits like 1 or 44)");
             }
         }
-        Optional<String> phone = normalize(countryCode, rawPhone);
+        Optional<PhoneNumbers.Parsed> phone = countryCode != null && !rawPhone.startsWith("+")
+                ? PhoneNumbers.parse(countryCode, rawPhone) : PhoneNumbers.parse(rawPhone, region);
         if (phone.isEmpty()) {
             return rejected(row, phoneColumn, rawPhone, invalidPhoneReason(countryCode, rawPhone));
         }
@@ -173,16 +182,95 @@ final class RowMapper {
                         "the alternate phone is not a valid number; imported without it"));
             }
         }
+        ConsentBatch.Grant consent = null;
+        if (values.keySet().stream().anyMatch(ContactField::consent)) {
+            Map<ContactField, String> given = new java.util.EnumMap<>(ContactField.class);
+            values.keySet().removeIf(field -> {
+                if (field.consent()) {
+                    given.put(field, values.get(field));
+                }
+                return field.consent();
+            });
+            RowIssue invalid = null;
+            try {
+                consent = consent(phone.get().e164(), given);
+            } catch (InvalidConsent e) {
+                invalid = new RowIssue(row, columnOf(e.field), given.getOrDefault(e.field, ""), e.getMessage());
+            }
+            if (invalid != null) {
+                return new RowOutcome(row, null, List.of(invalid));
+            }
+        }
         String zone = values.get(ContactField.TIME_ZONE);
         if (zone != null && !TimeZones.isRegionId(zone)) {
             values.remove(ContactField.TIME_ZONE);
             issues.add(new RowIssue(row, columnOf(ContactField.TIME_ZONE), zone, "time zone " + TimeZones.MESSAGE
                     + "; imported without it"));
         }
-        ContactDraft result = new ContactDraft(row, phone.get());
+        ContactDraft result = new ContactDraft(row, phone.get().e164());
+        result.numberZones = phone.get().timeZones();
         result.fields.putAll(values);
         result.custom.putAll(draft.custom);
+        result.consent = consent;
         return new RowOutcome(row, result, issues);
+    }
+
+    /** The consent a row's consent columns describe: the same rules as the consent API (type required, channel voice). */
+    private static ConsentBatch.Grant consent(String phone, Map<ContactField, String> given) throws InvalidConsent {
+        String type = given.get(ContactField.CONSENT_TYPE);
+        if (type == null) {
+            throw new InvalidConsent(ContactField.CONSENT_TYPE, "a row with consent columns needs the consent type, one of "
+                    + ConsentBatch.TYPES);
+        }
+        type = type.toLowerCase(Locale.ROOT);
+        if (!ConsentBatch.TYPES.contains(type)) {
+            throw new InvalidConsent(ContactField.CONSENT_TYPE, "must be one of " + ConsentBatch.TYPES);
+        }
+        String channel = given.getOrDefault(ContactField.CONSENT_CHANNEL, ConsentService.VOICE).toLowerCase(Locale.ROOT);
+        if (!ConsentBatch.CHANNELS.contains(channel)) {
+            throw new InvalidConsent(ContactField.CONSENT_CHANNEL, "must be one of " + ConsentBatch.CHANNELS);
+        }
+        String source = given.getOrDefault(ContactField.CONSENT_SOURCE, ConsentBatch.IMPORT_SOURCE);
+        if (source.length() > ConsentBatch.MAX_SOURCE) {
+            throw new InvalidConsent(ContactField.CONSENT_SOURCE, "longer than " + ConsentBatch.MAX_SOURCE + " characters");
+        }
+        OffsetDateTime captured = time(given, ContactField.CONSENT_CAPTURED_AT);
+        OffsetDateTime expires = time(given, ContactField.CONSENT_EXPIRES_AT);
+        if (expires != null && !expires.isAfter(captured == null ? OffsetDateTime.now(ZoneOffset.UTC) : captured)) {
+            throw new InvalidConsent(ContactField.CONSENT_EXPIRES_AT, captured == null
+                    ? "must be in the future (the consent is captured now: no capture time column)"
+                    : "must be after the consent capture time");
+        }
+        return new ConsentBatch.Grant(phone, channel, type, source, captured, given.get(ContactField.CONSENT_EVIDENCE), expires);
+    }
+
+    /** An ISO-8601 instant with offset (2026-11-20T09:12:00Z) or a date (2026-11-20, midnight UTC), years 1..9999. */
+    private static OffsetDateTime time(Map<ContactField, String> given, ContactField field) throws InvalidConsent {
+        String value = given.get(field);
+        if (value == null) {
+            return null;
+        }
+        OffsetDateTime parsed;
+        try {
+            parsed = value.length() <= 10 ? LocalDate.parse(value).atStartOfDay().atOffset(ZoneOffset.UTC)
+                    : OffsetDateTime.parse(value).withOffsetSameInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw new InvalidConsent(field, "not a date-time like 2026-11-20T09:12:00Z or a date like 2026-11-20");
+        }
+        if (parsed.getYear() < 1 || parsed.getYear() > 9999) {
+            throw new InvalidConsent(field, "must be between 0001-01-01 and 9999-12-31");
+        }
+        return parsed.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** A consent column's value the consent rules refuse: the row fails naming that column. */
+    private static final class InvalidConsent extends Exception {
+        final ContactField field;
+
+        InvalidConsent(ContactField field, String reason) {
+            super(reason, null, false, false);
+            this.field = field;
+        }
     }
 
     private static void put(ContactDraft draft, ContactField field, String column, String value) {

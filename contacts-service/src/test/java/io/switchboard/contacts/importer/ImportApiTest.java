@@ -163,6 +163,50 @@ class ImportApiTest {
     }
 
     @Test
+    void consentColumnsRecordAConsentPerRowWithItsEventAndUndoRemovesThem() {
+        String existing = createContact("+14155550300", "Old");
+        JsonPath job = awaitEnd(upload("""
+                phone,first_name,consent_type,consent_channel,consent_source,consent_captured_at,consent_evidence,consent_expires_at
+                +14155550300,Old,prior_express,sms,web_form,2026-11-20T09:12:00Z,https://forms.example.com/1,2030-01-01
+                +14155550301,New,prior_express_written,,,2026-11-19,,
+                +14155550302,Plain,,,,,,
+                +14155550303,Bad,verbal,,,,,
+                +14155550301,New,prior_express_written,,,2026-11-19,,
+                """, ""));
+        assertEquals(2, job.getInt("rowsImported"));
+        assertEquals(1, job.getInt("rowsFailed"));
+        String id = job.getString("id");
+        asTenant(tenant).get("/api/v1/imports/" + id + "/errors").then().statusCode(200)
+                .body("items[0].row", equalTo(4)).body("items[0].column", equalTo("consent_type"))
+                .body("items[0].value", equalTo("verbal"));
+        // the skipped existing contact gets its consent too; the repeated row adds no second one
+        assertEquals(List.of("+14155550300 sms prior_express web_form https://forms.example.com/1 2030",
+                "+14155550301 voice prior_express_written import  2099"), sql("""
+                SELECT c.phone || ' ' || s.channel || ' ' || s.consent_type || ' ' || s.source || ' '
+                    || coalesce(s.evidence, '') || ' ' || coalesce(to_char(s.expires_at AT TIME ZONE 'UTC', 'YYYY'), '2099')
+                FROM consent s JOIN contact c ON c.id = s.contact_id
+                WHERE s.tenant_id = ?1 AND s.source_import_id = ?2 ORDER BY c.phone""", UUID.fromString(id)));
+        assertEquals(List.of("+14155550300 sms", "+14155550301 voice"), sql("""
+                SELECT cloud_event::jsonb #>> '{data,phone}' || ' ' || (cloud_event::jsonb #>> '{data,channel}')
+                FROM outbox_event WHERE tenant_id = ?1 AND event_type = 'io.switchboard.consent.granted.v1'
+                AND cloud_event::jsonb #>> '{data,consentType}' <> ?2 ORDER BY 1""", "none"));
+        asTenant(tenant).get("/api/v1/contacts/" + existing + "/consents").then().statusCode(200)
+                .body("items.size()", equalTo(1)).body("items[0].validNow", equalTo(true));
+
+        // a second import of the same consent records nothing twice
+        JsonPath again = awaitEnd(upload("phone,consent_type,consent_channel,consent_captured_at\n"
+                + "+14155550300,prior_express,sms,2026-11-20T09:12:00Z\n", ""));
+        assertEquals(0, count("SELECT count(*) FROM consent WHERE tenant_id = ?1 AND source_import_id = '"
+                + again.getString("id") + "'"));
+
+        asTenant(tenant).post("/api/v1/imports/" + id + "/undo").then().statusCode(200);
+        assertEquals(0, count("SELECT count(*) FROM consent WHERE tenant_id = ?1"));
+        assertEquals(List.of("+14155550300"), sql("""
+                SELECT cloud_event::jsonb #>> '{data,phone}' FROM outbox_event
+                WHERE tenant_id = ?1 AND event_type = 'io.switchboard.consent.revoked.v1' AND event_key = ?2""", existing));
+    }
+
+    @Test
     void keepBothAndUnknownOptionsAreRefusedNamingTheParameter() {
         asTenant(tenant).contentType("text/csv").body("phone\n+14155550123\n").post("/api/v1/imports?duplicates=keep_both")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("duplicates"))

@@ -32,6 +32,52 @@ class RowMapperTest {
     }
 
     @Test
+    void consentColumnsBecomeTheRowsConsentNotContactFieldsWithVoiceAndImportAsDefaults() throws Exception {
+        RowMapper mapper = RowMapper.csv(List.of("phone", "Consent Type", "consent_captured_at", "Consent Expires At",
+                "consent_evidence"), Map.of(), null);
+        RowOutcome outcome = mapper.map(1, record(",",
+                "+14155550123,PRIOR_EXPRESS_WRITTEN,2026-11-20T10:12:00+01:00,2030-01-01,https://forms.example.com/1"));
+        assertTrue(outcome.issues().isEmpty(), outcome.issues().toString());
+        var consent = outcome.draft().consent;
+        assertEquals("+14155550123", consent.phone());
+        assertEquals("voice", consent.channel());
+        assertEquals("prior_express_written", consent.type());
+        assertEquals("import", consent.source());
+        assertEquals("2026-11-20T09:12Z", consent.capturedAt().toString());
+        assertEquals("2030-01-01T00:00Z", consent.expiresAt().toString());
+        assertEquals("https://forms.example.com/1", consent.evidence());
+        assertTrue(outcome.draft().fields.keySet().stream().noneMatch(ContactField::consent));
+        assertTrue(outcome.draft().custom.isEmpty());
+    }
+
+    @Test
+    void aRowWithoutConsentColumnValuesHasNoConsent() throws Exception {
+        RowMapper mapper = RowMapper.csv(List.of("phone", "consent_type"), Map.of(), null);
+        assertNull(mapper.map(1, record(",", "+14155550123,")).draft().consent);
+    }
+
+    @Test
+    void invalidConsentValuesRejectTheRowNamingTheColumn() throws Exception {
+        RowMapper mapper = RowMapper.csv(List.of("phone", "Consent Type", "Consent Channel", "Consent Captured At",
+                "Consent Expires At"), Map.of(), null);
+        assertRejected(mapper, "+14155550123,verbal,,,", "Consent Type", "must be one of");
+        assertRejected(mapper, "+14155550123,,sms,,", "Consent Type", "needs the consent type");
+        assertRejected(mapper, "+14155550123,prior_express,fax,,", "Consent Channel", "must be one of");
+        assertRejected(mapper, "+14155550123,prior_express,,yesterday,", "Consent Captured At", "not a date-time");
+        assertRejected(mapper, "+14155550123,prior_express,,2026-11-20,2026-11-01", "Consent Expires At", "after");
+        assertRejected(mapper, "+14155550123,prior_express,,,2001-01-01", "Consent Expires At", "future");
+        assertRejected(mapper, "+14155550123,prior_express,,+10000-01-01T00:00:00Z,", "Consent Captured At", "9999");
+    }
+
+    private static void assertRejected(RowMapper mapper, String line, String column, String reason) throws IOException {
+        RowOutcome outcome = mapper.map(2, record(",", line));
+        assertNull(outcome.draft(), line);
+        RowIssue issue = outcome.issues().get(0);
+        assertEquals(column, issue.column(), line);
+        assertTrue(issue.reason().contains(reason), issue.reason());
+    }
+
+    @Test
     void anExplicitMappingWinsOverTheHeaderName() throws Exception {
         RowMapper mapper = RowMapper.csv(List.of("phone", "cell"), Map.of("cell", ContactField.PHONE, "phone",
                 ContactField.IGNORE), null);

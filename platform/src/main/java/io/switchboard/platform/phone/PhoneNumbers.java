@@ -20,12 +20,13 @@ public final class PhoneNumbers {
     private PhoneNumbers() {
     }
 
+    /** A valid number in E.164 with the zones it may ring in ({@link #timeZones}), from a single parse. */
+    public record Parsed(String e164, List<String> timeZones) {
+    }
+
     /** The E.164 form of a valid international number (leading '+'), or empty. */
     public static Optional<String> e164(String raw) {
-        if (raw == null || !raw.trim().startsWith("+")) {
-            return Optional.empty();
-        }
-        return parse(raw, null);
+        return valid(raw).map(PhoneNumbers::format);
     }
 
     /**
@@ -34,16 +35,7 @@ public final class PhoneNumbers {
      * no region is given.
      */
     public static Optional<String> e164(String raw, String defaultRegion) {
-        if (raw == null || raw.isBlank()) {
-            return Optional.empty();
-        }
-        if (raw.trim().startsWith("+")) {
-            return e164(raw);
-        }
-        if (defaultRegion == null || !isRegion(defaultRegion)) {
-            return Optional.empty();
-        }
-        return parse(raw, defaultRegion.toUpperCase(Locale.ROOT));
+        return valid(raw, defaultRegion).map(PhoneNumbers::format);
     }
 
     /**
@@ -51,14 +43,48 @@ public final class PhoneNumbers {
      * (ViciDial's {@code phone_code} 1 + {@code phone_number} 4155550123); empty if invalid.
      */
     public static Optional<String> e164(int countryCallingCode, String nationalNumber) {
+        return valid(countryCallingCode, nationalNumber).map(PhoneNumbers::format);
+    }
+
+    /** {@link #e164(String, String)} and the number's {@link #timeZones} from one parse, for bulk writers (list imports). */
+    public static Optional<Parsed> parse(String raw, String defaultRegion) {
+        return valid(raw, defaultRegion).map(PhoneNumbers::parsed);
+    }
+
+    /** {@link #e164(int, String)} and the number's {@link #timeZones} from one parse. */
+    public static Optional<Parsed> parse(int countryCallingCode, String nationalNumber) {
+        return valid(countryCallingCode, nationalNumber).map(PhoneNumbers::parsed);
+    }
+
+    private static Optional<Phonenumber.PhoneNumber> valid(String raw) {
+        if (raw == null || !raw.trim().startsWith("+")) {
+            return Optional.empty();
+        }
+        return valid(raw, (String) null);
+    }
+
+    private static Optional<Phonenumber.PhoneNumber> valid(String raw, String defaultRegion) {
+        if (raw == null || raw.isBlank()) {
+            return Optional.empty();
+        }
+        if (raw.trim().startsWith("+")) {
+            return validIn(raw, null);
+        }
+        if (defaultRegion == null || !isRegion(defaultRegion)) {
+            return Optional.empty();
+        }
+        return validIn(raw, defaultRegion.toUpperCase(Locale.ROOT));
+    }
+
+    private static Optional<Phonenumber.PhoneNumber> valid(int countryCallingCode, String nationalNumber) {
         String region = UTIL.getRegionCodeForCountryCode(countryCallingCode);
         if (nationalNumber == null || nationalNumber.isBlank() || "ZZ".equals(region)) {
             return Optional.empty();
         }
         if (!"001".equals(region)) {
-            return parse(nationalNumber, region);
+            return validIn(nationalNumber, region);
         }
-        return e164("+" + countryCallingCode + nationalNumber);
+        return valid("+" + countryCallingCode + nationalNumber);
     }
 
     /** Whether libphonenumber knows {@code region} (ISO 3166-1 alpha-2, any case). */
@@ -72,22 +98,31 @@ public final class PhoneNumbers {
      */
     public static List<String> timeZones(String e164) {
         try {
-            Phonenumber.PhoneNumber number = UTIL.parse(e164, null);
-            List<String> zones = PhoneNumberToTimeZonesMapper.getInstance().getTimeZonesForNumber(number);
-            return zones.contains(PhoneNumberToTimeZonesMapper.getUnknownTimeZone())
-                    ? List.of()
-                    : zones.stream().sorted().toList();
+            return timeZones(UTIL.parse(e164, null));
         } catch (NumberParseException e) {
             return List.of();
         }
     }
 
-    private static Optional<String> parse(String raw, String region) {
+    private static List<String> timeZones(Phonenumber.PhoneNumber number) {
+        List<String> zones = PhoneNumberToTimeZonesMapper.getInstance().getTimeZonesForNumber(number);
+        return zones.contains(PhoneNumberToTimeZonesMapper.getUnknownTimeZone())
+                ? List.of()
+                : zones.stream().sorted().toList();
+    }
+
+    private static String format(Phonenumber.PhoneNumber number) {
+        return UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
+    }
+
+    private static Parsed parsed(Phonenumber.PhoneNumber number) {
+        return new Parsed(format(number), timeZones(number));
+    }
+
+    private static Optional<Phonenumber.PhoneNumber> validIn(String raw, String region) {
         try {
             Phonenumber.PhoneNumber number = UTIL.parse(raw, region);
-            return UTIL.isValidNumber(number)
-                    ? Optional.of(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164))
-                    : Optional.empty();
+            return UTIL.isValidNumber(number) ? Optional.of(number) : Optional.empty();
         } catch (NumberParseException e) {
             return Optional.empty();
         }

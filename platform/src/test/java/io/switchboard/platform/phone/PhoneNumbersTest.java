@@ -54,4 +54,15 @@ class PhoneNumbersTest {
     void anUnparseableNumberHasNoZone() {
         assertEquals(List.of(), PhoneNumbers.timeZones("not a number"));
     }
+
+    @Test
+    void parsingOnceGivesTheSameE164AndZonesAsTheSeparateCalls() {
+        assertEquals(Optional.of(new PhoneNumbers.Parsed("+14155550123", List.of("America/Los_Angeles"))),
+                PhoneNumbers.parse("(415) 555-0123", "US"));
+        assertEquals(Optional.of(new PhoneNumbers.Parsed("+4930123456", PhoneNumbers.timeZones("+4930123456"))),
+                PhoneNumbers.parse(49, "030123456"));
+        assertEquals(PhoneNumbers.timeZones("+18005550123"), PhoneNumbers.parse("+1 800 555 0123", null).orElseThrow().timeZones());
+        assertEquals(Optional.empty(), PhoneNumbers.parse("4155550123", null));
+        assertEquals(Optional.empty(), PhoneNumbers.parse("12345", "US"));
+    }
 }
