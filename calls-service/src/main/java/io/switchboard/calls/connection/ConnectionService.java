@@ -1,10 +1,10 @@
 package io.switchboard.calls.connection;
 
+import static io.switchboard.platform.time.DatabaseTime.now;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -199,7 +199,4 @@ public class ConnectionService {
         return value == null || value.isBlank();
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-    }
 }

@@ -14,6 +14,7 @@ import io.switchboard.platform.paging.Cursor;
 import io.switchboard.platform.paging.Page;
 import io.switchboard.platform.paging.PageRequest;
 import io.switchboard.platform.problem.ProblemException;
+import io.switchboard.platform.time.StorableTime;
 
 /** The webhook delivery log: written once per delivery to a known connection, read by the tenant to debug its setup. */
 @ApplicationScoped
@@ -62,7 +63,7 @@ public class DeliveryLog {
 
     /** PostgreSQL's timestamptz stops where ISO years do not: refuse what it could not compare with (a 400, not a 500). */
     private static void storable(String parameter, OffsetDateTime value) {
-        if (value != null && (value.getYear() < 1 || value.getYear() > 9999)) {
+        if (value != null && !StorableTime.Validator.isStorable(value)) {
             throw ProblemException.badField(parameter, "must lie between the years 0001 and 9999");
         }
     }

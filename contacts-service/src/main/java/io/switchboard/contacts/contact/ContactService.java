@@ -1,8 +1,8 @@
 package io.switchboard.contacts.contact;
 
+import static io.switchboard.platform.time.DatabaseTime.now;
+
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -361,7 +361,4 @@ public class ContactService {
         return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-    }
 }

@@ -1,9 +1,9 @@
 package io.switchboard.contacts.customer;
 
+import static io.switchboard.platform.time.DatabaseTime.now;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -234,9 +234,6 @@ public class CustomerService {
         return customers.findForTenant(tenantId, id).orElseThrow(() -> ProblemException.notFound("customer", id));
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-    }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();

@@ -40,6 +40,7 @@ import io.switchboard.platform.paging.PageRequest;
 import io.switchboard.platform.persistence.UniqueConstraints;
 import io.switchboard.platform.problem.ProblemException;
 import io.switchboard.platform.text.ControlCharacters;
+import io.switchboard.platform.time.DatabaseTime;
 
 /**
  * DNC lists and their numbers. Every number that goes on or comes off a list, one by one, from a file, by a
@@ -85,7 +86,7 @@ public class DncService {
     /** The tenant's internal list, created on first use: it exists for every tenant and cannot be deleted. */
     public DncList internalList(UUID tenantId) {
         return lists.findInternal(tenantId).orElseGet(() -> {
-            lists.insertInternalIfAbsent(tenantId, OptOutService.now());
+            lists.insertInternalIfAbsent(tenantId, DatabaseTime.now());
             return lists.findInternal(tenantId).orElseThrow();
         });
     }
@@ -105,7 +106,7 @@ public class DncService {
             throw ProblemException.badField("name", "must not be blank");
         }
         internalList(tenantId); // first, so the internal list's name is taken by it
-        OffsetDateTime now = OptOutService.now();
+        OffsetDateTime now = DatabaseTime.now();
         DncList list = new DncList();
         list.id = UUID.randomUUID();
         list.tenantId = tenantId;
@@ -147,7 +148,7 @@ public class DncService {
         if (change.description() != null) {
             list.description = OptOutService.blankToNull(change.description());
         }
-        list.updatedAt = OptOutService.now();
+        list.updatedAt = DatabaseTime.now();
         UniqueConstraints.insertOrConflict(lists::flush, NAME_UNIQUE, "another DNC list already has this name");
         LOG.infof("dnc list updated tenant=%s list=%s", tenantId, list.id);
         return DncListView.of(list);
@@ -159,7 +160,7 @@ public class DncService {
         if (list.internal) {
             throw ProblemException.conflict("the internal DNC list cannot be deleted");
         }
-        OffsetDateTime now = OptOutService.now();
+        OffsetDateTime now = DatabaseTime.now();
         long removed = 0;
         String after = null;
         for (List<DncNumberRepository.Listed> batch; !(batch = numbers.batchAfter(tenantId, list.id, after, BATCH)).isEmpty();) {
@@ -206,7 +207,7 @@ public class DncService {
 
     /** Lists the entries not yet on the list and publishes one event for each; returns those. */
     List<Entry> add(UUID tenantId, DncList list, List<Entry> entries, String source) {
-        OffsetDateTime now = OptOutService.now();
+        OffsetDateTime now = DatabaseTime.now();
         List<Entry> inserted = numbers.insertMissing(tenantId, list.id, entries, source, now);
         for (Entry entry : inserted) {
             outbox.publish(EventCatalog.DNC_NUMBER_ADDED, tenantId,
@@ -221,7 +222,7 @@ public class DncService {
 
     /** Takes the numbers off the list and publishes one event for each that was on it; returns those. */
     List<String> remove(UUID tenantId, DncList list, List<String> e164s, String source) {
-        OffsetDateTime now = OptOutService.now();
+        OffsetDateTime now = DatabaseTime.now();
         List<String> deleted = numbers.deletePresent(tenantId, list.id, e164s);
         for (String phone : deleted) {
             publishRemoved(tenantId, list, phone, source, now);

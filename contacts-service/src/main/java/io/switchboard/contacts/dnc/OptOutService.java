@@ -1,8 +1,8 @@
 package io.switchboard.contacts.dnc;
 
+import static io.switchboard.platform.time.DatabaseTime.now;
+
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -94,9 +94,6 @@ public class OptOutService {
         return Page.of(optOuts.list(tenantId, e164, channel, page), page, row -> Cursor.of(row.createdAt, row.id), OptOutView::of);
     }
 
-    static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-    }
 
     static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();

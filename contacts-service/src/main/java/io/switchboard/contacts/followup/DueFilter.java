@@ -6,6 +6,7 @@ import java.time.DateTimeException;
 import java.util.Optional;
 
 import io.switchboard.platform.problem.ProblemException;
+import io.switchboard.platform.time.StorableTime;
 
 /** The {@code due} query parameter: {@code before:<ISO-8601 instant>} (e.g. {@code before:2026-11-30T00:00:00Z}), or absent. */
 final class DueFilter {
@@ -26,7 +27,7 @@ final class DueFilter {
         }
         try {
             OffsetDateTime at = OffsetDateTime.parse(due.substring(BEFORE.length())).withOffsetSameInstant(ZoneOffset.UTC);
-            if (at.getYear() < 1 || at.getYear() > 9999) {
+            if (!StorableTime.Validator.isStorable(at)) {
                 throw ProblemException.badField(PARAMETER, MESSAGE);
             }
             return Optional.of(at);

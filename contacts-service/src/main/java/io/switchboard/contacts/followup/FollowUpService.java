@@ -1,8 +1,9 @@
 package io.switchboard.contacts.followup;
 
+import static io.switchboard.platform.time.DatabaseTime.now;
+
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -106,9 +107,6 @@ public class FollowUpService {
         return followUps.findForTenant(tenantId, id).orElseThrow(() -> ProblemException.notFound("follow-up", id));
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-    }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();

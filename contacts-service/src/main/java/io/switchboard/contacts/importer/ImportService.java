@@ -32,6 +32,7 @@ import io.switchboard.platform.paging.Cursor;
 import io.switchboard.platform.paging.Page;
 import io.switchboard.platform.paging.PageRequest;
 import io.switchboard.platform.problem.ProblemException;
+import io.switchboard.platform.time.DatabaseTime;
 
 @ApplicationScoped
 @Transactional
@@ -62,7 +63,7 @@ public class ImportService {
 
     /** Records the job for a spooled file (the job row and its work-queue row together) and queues it after the commit. */
     public ImportView create(UUID tenantId, UUID importId, ImportRequest request, Path spooled, long bytes) {
-        OffsetDateTime now = ImportWorker.now();
+        OffsetDateTime now = DatabaseTime.now();
         ContactImport job = new ContactImport();
         job.id = importId;
         job.tenantId = tenantId;
@@ -132,7 +133,7 @@ public class ImportService {
             throw ProblemException.conflict("import " + id + " is " + job.status + "; only a queued or running import can be cancelled");
         }
         job.status = ContactImport.CANCELLED;
-        job.finishedAt = ImportWorker.now();
+        job.finishedAt = DatabaseTime.now();
         job.updatedAt = job.finishedAt;
         ImportEvents.publishEnded(outbox, job);
         LOG.infof("import cancelled tenant=%s import=%s processed=%d", tenantId, id, job.rowsProcessed);
@@ -149,7 +150,7 @@ public class ImportService {
             throw ProblemException.conflict("import " + id + " is " + job.status
                     + "; only a completed, failed or cancelled import can be undone (cancel a running one first)");
         }
-        OffsetDateTime now = ImportWorker.now();
+        OffsetDateTime now = DatabaseTime.now();
         List<ContactUpdatedV1> restored = new ArrayList<>();
         List<ContactDeletedV1> removed = new ArrayList<>();
         List<ConsentRevokedV1> consents = new ArrayList<>();

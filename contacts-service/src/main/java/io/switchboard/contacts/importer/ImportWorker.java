@@ -1,5 +1,7 @@
 package io.switchboard.contacts.importer;
 
+import static io.switchboard.platform.time.DatabaseTime.now;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,8 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -447,9 +447,6 @@ public class ImportWorker {
         }
     }
 
-    static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-    }
 
     /** Thrown by the test seam {@link #crashInChunk}: rolls the chunk back and stops the job as a crash would. */
     static final class SimulatedCrash extends RuntimeException {

@@ -19,6 +19,7 @@ import io.switchboard.contacts.consent.ConsentBatch;
 import io.switchboard.contacts.consent.ConsentService;
 import io.switchboard.platform.phone.PhoneNumbers;
 import io.switchboard.platform.time.TimeZones;
+import io.switchboard.platform.time.StorableTime;
 
 /**
  * Turns one parsed record into a contact draft or the reasons it cannot be one. Pure: the same record, layout and
@@ -257,7 +258,7 @@ final class RowMapper {
         } catch (DateTimeParseException e) {
             throw new InvalidConsent(field, "not a date-time like 2026-11-20T09:12:00Z or a date like 2026-11-20");
         }
-        if (parsed.getYear() < 1 || parsed.getYear() > 9999) {
+        if (!StorableTime.Validator.isStorable(parsed)) {
             throw new InvalidConsent(field, "must be between 0001-01-01 and 9999-12-31");
         }
         return parsed.truncatedTo(ChronoUnit.MICROS);

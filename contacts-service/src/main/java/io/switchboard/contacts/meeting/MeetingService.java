@@ -1,8 +1,9 @@
 package io.switchboard.contacts.meeting;
 
+import static io.switchboard.platform.time.DatabaseTime.now;
+
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -131,9 +132,6 @@ public class MeetingService {
         return meetings.findForTenant(tenantId, id).orElseThrow(() -> ProblemException.notFound("meeting", id));
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-    }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();

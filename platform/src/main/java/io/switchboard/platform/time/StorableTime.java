@@ -40,7 +40,8 @@ public @interface StorableTime {
             return value == null || isStorable(value);
         }
 
-        static boolean isStorable(Temporal value) {
+        /** The rule itself, for values that arrive as query parameters or file cells rather than validated bodies. */
+        public static boolean isStorable(Temporal value) {
             int year;
             try {
                 year = yearInUtc(value);
