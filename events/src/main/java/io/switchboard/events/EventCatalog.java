@@ -13,6 +13,9 @@ import io.switchboard.events.call.CallDispositionChangedV1;
 import io.switchboard.events.call.CallInitiatedV1;
 import io.switchboard.events.call.CallRecordingReadyV1;
 import io.switchboard.events.call.CallStatusChangedV1;
+import io.switchboard.events.call.CallFailedV1;
+import io.switchboard.events.dial.DialExpiredV1;
+import io.switchboard.events.dial.DialRequestedV1;
 import io.switchboard.events.campaign.CampaignCreatedV1;
 import io.switchboard.events.contact.ContactCreatedV1;
 import io.switchboard.events.dnc.DncNumberAddedV1;
@@ -131,6 +134,18 @@ public final class EventCatalog {
             "A customer's do-not-contact flag was set or cleared; block the phone on every channel like an opt-out; keyed by customer id.");
     // ---- end contacts records ----
 
+    // ---- the dialer (issue 11): campaigns-service decides, calls-service places ----
+    public static final EventType<DialRequestedV1> DIAL_REQUESTED = new EventType<>(
+            "io.switchboard.dial.requested.v1", Topics.DIALS, DialRequestedV1.class,
+            "campaigns-service asks calls-service to place one call now (idempotency key: queue item + attempt); keyed by queue item id.");
+    public static final EventType<DialExpiredV1> DIAL_EXPIRED = new EventType<>(
+            "io.switchboard.dial.expired.v1", Topics.DIALS, DialExpiredV1.class,
+            "A dial request reached calls-service after its notAfter deadline and was not dialed; keyed by queue item id.");
+    public static final EventType<CallFailedV1> CALL_FAILED = new EventType<>(
+            "io.switchboard.call.failed.v1", Topics.CALLS, CallFailedV1.class,
+            "An outbound call could not be placed (the provider refused it, or the agent or connection cannot dial); no live call exists.");
+    // ---- end dialer ----
+
 
     public static final List<EventType<?>> ALL = List.of(CALL_CREATED, CALL_COMPLETED,
             CALL_INITIATED, CALL_STATUS_CHANGED, CALL_ANALYZED, CALL_RECORDING_READY, CALL_DISPOSITION_CHANGED, // call model (issue 9)
@@ -141,6 +156,7 @@ public final class EventCatalog {
             MEMORY_ADDED, CONSENT_GRANTED, CONSENT_REVOKED, CUSTOMER_CREATED, CUSTOMER_UPDATED, // contacts records (issue 8)
             CUSTOMER_DELETED, CUSTOMER_DO_NOT_CONTACT_CHANGED,
             CAMPAIGN_CREATED,
+            DIAL_REQUESTED, DIAL_EXPIRED, CALL_FAILED, // dialer (issue 11)
             CREDITS_BALANCE_CHANGED, TENANT_CREATED, TENANT_STATUS_CHANGED);
 
     private static final Map<String, EventType<?>> BY_TYPE = ALL.stream()

@@ -53,6 +53,7 @@ public class CampaignService {
         campaign.callingWindowEnd = CreateCampaignRequest.time(request.callingWindowEnd());
         campaign.maxConcurrentCalls = request.maxConcurrentCalls();
         campaign.maxAttempts = request.maxAttempts() == null ? DEFAULT_MAX_ATTEMPTS : request.maxAttempts();
+        campaign.maxRetries = Math.min(Math.max(campaign.maxAttempts - 1, 0), 5);
         campaign.createdAt = now;
         campaign.updatedAt = now;
         // flush now so a concurrent insert of the same key surfaces here as a 409, not at commit as a 500

@@ -8,13 +8,14 @@ import jakarta.persistence.Converter;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** A campaign's lifecycle: created as draft; dialing happens only while active. */
+/** A campaign's lifecycle: draft → scheduled → active ⇄ paused → completed | cancelled; dialing happens only while active. */
 public enum CampaignStatus {
     DRAFT("draft"),
+    SCHEDULED("scheduled"),
     ACTIVE("active"),
     PAUSED("paused"),
     COMPLETED("completed"),
-    CANCELED("canceled");
+    CANCELLED("cancelled");
 
     private final String wire;
 
