@@ -81,6 +81,8 @@ public class ImportWorker {
     /** Test seams, per tenant: crash inside the transaction of chunk n (1-based) once; take a permit before each chunk. */
     private final Map<UUID, Integer> crashInChunk = new ConcurrentHashMap<>();
     private final Map<UUID, java.util.concurrent.Semaphore> chunkGates = new ConcurrentHashMap<>();
+    /** Test seam, per tenant: runs once inside a chunk's transaction just before its plain contact insert. */
+    private final Map<UUID, Runnable> beforeInsertOnce = new ConcurrentHashMap<>();
 
     @Inject
     public ImportWorker(ImportConfig config, AgroalDataSource dataSource, Outbox outbox, OptOutGate optOuts,
@@ -160,6 +162,11 @@ public class ImportWorker {
         } else {
             chunkGates.put(tenantId, gate);
         }
+    }
+
+    /** Test seam: {@code hook} runs once, on the worker thread, just before the tenant's next plain contact insert. */
+    void beforeInsert(UUID tenantId, Runnable hook) {
+        beforeInsertOnce.put(tenantId, hook);
     }
 
     /** Whether the job is queued or being run by this worker. */
@@ -321,9 +328,25 @@ public class ImportWorker {
         }
     }
 
-    /** One chunk and the job's progress, atomically; false when the job is no longer ours to advance (cancelled, moved on). */
+    /**
+     * One chunk and the job's progress, atomically; false when the job is no longer ours to advance (cancelled, moved on).
+     * The contacts go in with a plain insert; should another writer have created one of the chunk's phones meanwhile,
+     * the transaction rolls back whole and the chunk is written again with a conflict check per row.
+     */
     private boolean writeChunk(ContactImport job, DuplicatePolicy policy, List<RowOutcome> chunk, long offset,
             String tenantZone, int chunkNumber) {
+        try {
+            return writeChunk(job, policy, chunk, offset, tenantZone, chunkNumber, false);
+        } catch (ChunkWriter.LostRace race) {
+            LOG.infof("import chunk raced another writer of the same phone, written again row by row tenant=%s import=%s"
+                    + " chunk=%d", job.tenantId, job.id, chunkNumber);
+            return writeChunk(job, policy, chunk, offset, tenantZone, chunkNumber, true);
+        }
+    }
+
+    private boolean writeChunk(ContactImport job, DuplicatePolicy policy, List<RowOutcome> chunk, long offset,
+            String tenantZone, int chunkNumber, boolean careful) {
+        Runnable beforeInsert = careful ? null : beforeInsertOnce.remove(job.tenantId);
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection connection = dataSource.getConnection()) {
                 if (!lockAt(connection, job, offset)) {
@@ -333,7 +356,8 @@ public class ImportWorker {
                 List<ContactCreatedV1> created = new ArrayList<>();
                 List<ContactUpdatedV1> updated = new ArrayList<>();
                 List<ConsentGrantedV1> consents = new ArrayList<>();
-                ChunkWriter.Counts counts = new ChunkWriter(connection, job.tenantId, job.id, policy, job.tags, tenantZone)
+                ChunkWriter.Counts counts = new ChunkWriter(connection, job.tenantId, job.id, policy, job.tags, tenantZone,
+                        careful, beforeInsert)
                         .write(chunk, optOuts, now, created, updated, consents);
                 outbox.publishAll(EventCatalog.CONTACT_CREATED, job.tenantId, created);
                 outbox.publishAll(EventCatalog.CONTACT_UPDATED, job.tenantId, updated);

@@ -108,6 +108,21 @@ class ImportApiTest {
     }
 
     @Test
+    void aPhoneAnotherWriterCreatesWhileItsChunkIsWrittenIsSkippedAndTheRestOfTheChunkImported() {
+        // the API creates +14155550601 after the chunk looked its phones up, just before its contacts are inserted
+        worker.beforeInsert(tenant, () -> createContact("+14155550601", "Racer"));
+        JsonPath job = awaitEnd(upload("phone,first_name\n+14155550600,A\n+14155550601,B\n+14155550602,C\n", ""));
+        assertEquals("completed", job.getString("status"));
+        assertEquals(2, job.getInt("rowsImported"));
+        assertEquals(1, job.getInt("rowsSkipped"));
+        assertEquals(List.of("+14155550600 A", "+14155550601 Racer", "+14155550602 C"), sql("SELECT phone || ' ' || first_name"
+                + " FROM contact WHERE tenant_id = ?1 AND ?2 IS NOT NULL ORDER BY phone", UUID.randomUUID()));
+        // the API's event for its contact and the import's two
+        assertEquals(3, count("SELECT count(*) FROM outbox_event WHERE tenant_id = ?1"
+                + " AND event_type = 'io.switchboard.contact.created.v1'"));
+    }
+
+    @Test
     void aViciDialLeadFileImportsWithItsFixedColumnsTabOrPipe() {
         String tab = String.join("\t", "VL-1", "src", "1001", "1", "4155550111", "Mr", "Alan", "M", "Turing", "1 Main St", "",
                 "", "Palo Alto", "CA", "", "94301", "USA", "M", "", "4155550112", "alan@example.com", "", "callback", "", "") + "\n"
