@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,6 +26,7 @@ import io.switchboard.contacts.contact.DialingTimeZones;
 import io.switchboard.events.consent.ConsentGrantedV1;
 import io.switchboard.events.contact.ContactCreatedV1;
 import io.switchboard.events.contact.ContactUpdatedV1;
+import io.switchboard.platform.outbox.Outbox;
 
 /**
  * The SQL of one chunk, on the chunk transaction's connection: set-based statements (arrays unnested server-side), a
@@ -127,9 +129,12 @@ final class ChunkWriter {
         }
     }
 
-    /** Writes the chunk; the contacts it created are added to {@code created} for their events. */
-    Counts write(List<RowOutcome> rows, OptOutGate optOuts, OffsetDateTime now, List<ContactCreatedV1> created,
-            List<ContactUpdatedV1> changed, List<ConsentGrantedV1> consents) throws SQLException {
+    /**
+     * Writes the chunk; the {@code contact.created} events of the contacts it created are added to {@code created},
+     * serialized by {@code events} on another thread while the contacts are inserted.
+     */
+    Counts write(List<RowOutcome> rows, OptOutGate optOuts, OffsetDateTime now, EventSerializer events,
+            List<Outbox.Prepared> created, List<ContactUpdatedV1> changed, List<ConsentGrantedV1> consents) throws SQLException {
         List<RowIssue> issues = new ArrayList<>();
         Map<String, ContactDraft> byPhone = new LinkedHashMap<>();
         int failed = 0;
@@ -163,16 +168,23 @@ final class ChunkWriter {
                 updateIds.add(id);
             }
         }
-        Set<UUID> inserted = insert(inserts, insertIds, now);
-        int imported = 0;
+        List<ContactCreatedV1> payloads = new ArrayList<>(inserts.size());
         for (int i = 0; i < inserts.size(); i++) {
             ContactDraft draft = inserts.get(i);
-            UUID id = insertIds.get(i);
-            if (inserted.contains(id)) {
+            DialingTimeZones resolved = DialingTimeZones.resolve(draft.get(ContactField.TIME_ZONE), () -> draft.numberZones,
+                    tenantZone);
+            draft.timeZones = List.copyOf(resolved.zones());
+            draft.timeZoneSource = resolved.source();
+            payloads.add(created(insertIds.get(i), draft, now));
+        }
+        Future<List<Outbox.Prepared>> serialized = events.serialize(payloads);
+        Set<UUID> inserted = insert(inserts, insertIds, now);
+        List<Outbox.Prepared> prepared = EventSerializer.await(serialized);
+        int imported = 0;
+        for (int i = 0; i < inserts.size(); i++) {
+            if (inserted.contains(insertIds.get(i))) {
                 imported++;
-                created.add(new ContactCreatedV1(id.toString(), draft.phone, draft.get(ContactField.FIRST_NAME),
-                        draft.get(ContactField.LAST_NAME), draft.get(ContactField.TIME_ZONE), now.toInstant(),
-                        draft.timeZones, draft.timeZoneSource));
+                created.add(prepared.get(i));
             }
         }
         // a row whose insert lost a race with another writer of the same number is a duplicate like any other
@@ -197,6 +209,13 @@ final class ChunkWriter {
         }
         recordIssues(issues);
         return new Counts(rows.size(), imported, updated, skipped, failed, flagged);
+    }
+
+    /** The {@code contact.created} of a contact the import creates (zones resolved). */
+    private static ContactCreatedV1 created(UUID id, ContactDraft draft, OffsetDateTime now) {
+        return new ContactCreatedV1(id.toString(), draft.phone, draft.get(ContactField.FIRST_NAME),
+                draft.get(ContactField.LAST_NAME), draft.get(ContactField.TIME_ZONE), now.toInstant(), draft.timeZones,
+                draft.timeZoneSource);
     }
 
     /**
@@ -253,10 +272,6 @@ final class ChunkWriter {
             ContactDraft draft = drafts.get(i);
             phones[i] = draft.phone;
             custom[i] = json(draft.custom);
-            DialingTimeZones resolved = DialingTimeZones.resolve(draft.get(ContactField.TIME_ZONE), () -> draft.numberZones,
-                    tenantZone);
-            draft.timeZones = List.copyOf(resolved.zones());
-            draft.timeZoneSource = resolved.source();
             zones[i] = String.join(",", draft.timeZones);
             zoneSources[i] = draft.timeZoneSource;
         }

@@ -38,7 +38,6 @@ import io.switchboard.contacts.settings.ContactSettings;
 import io.switchboard.contacts.settings.ContactSettingsRepository;
 import io.switchboard.events.EventCatalog;
 import io.switchboard.events.consent.ConsentGrantedV1;
-import io.switchboard.events.contact.ContactCreatedV1;
 import io.switchboard.events.contact.ContactUpdatedV1;
 import io.switchboard.platform.outbox.Outbox;
 import io.switchboard.platform.persistence.AfterCommit;
@@ -353,13 +352,13 @@ public class ImportWorker {
                     return false;
                 }
                 OffsetDateTime now = now();
-                List<ContactCreatedV1> created = new ArrayList<>();
+                List<Outbox.Prepared> created = new ArrayList<>();
                 List<ContactUpdatedV1> updated = new ArrayList<>();
                 List<ConsentGrantedV1> consents = new ArrayList<>();
                 ChunkWriter.Counts counts = new ChunkWriter(connection, job.tenantId, job.id, policy, job.tags, tenantZone,
                         careful, beforeInsert)
-                        .write(chunk, optOuts, now, created, updated, consents);
-                outbox.publishAll(EventCatalog.CONTACT_CREATED, job.tenantId, created);
+                        .write(chunk, optOuts, now, new EventSerializer(outbox, job.tenantId), created, updated, consents);
+                outbox.publishPrepared(created);
                 outbox.publishAll(EventCatalog.CONTACT_UPDATED, job.tenantId, updated);
                 outbox.publishAll(EventCatalog.CONSENT_GRANTED, job.tenantId, consents);
                 try (PreparedStatement progress = connection.prepareStatement("""

@@ -2,6 +2,7 @@ package io.switchboard.platform.outbox;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -71,20 +72,52 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public <T extends EventPayload> void publishAll(EventType<T> type, UUID tenantId, List<T> payloads) {
-        if (payloads.isEmpty()) {
+        publishPrepared(payloads.stream().map(payload -> prepare(type, tenantId, payload)).toList());
+    }
+
+    /**
+     * An event built and serialized ahead of the statement that records it: see {@link #prepare}.
+     */
+    public record Prepared(EventType<?> type, UUID tenantId, UUID id, String key, String cloudEvent, OffsetDateTime time) {
+    }
+
+    /**
+     * Builds and serializes an event without recording it: needs no transaction and runs on any thread, so a bulk
+     * writer can serialize its events on another thread while its transaction's statements execute, then record them
+     * with {@link #publishPrepared} in that transaction (only then can they reach Kafka).
+     */
+    public <T extends EventPayload> Prepared prepare(EventType<T> type, UUID tenantId, T payload) {
+        EventEnvelope<T> event = EventCodec.newEvent(type, config.source(), tenantId, payload);
+        return new Prepared(type, tenantId, event.id(), event.subject(), new String(EventCodec.serialize(event),
+                StandardCharsets.UTF_8), event.time());
+    }
+
+    /**
+     * Records {@link #prepare prepared} events of one type and tenant in the caller's transaction, in one INSERT (the
+     * {@link #publishAll} rule).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publishPrepared(List<Prepared> events) {
+        if (events.isEmpty()) {
             return;
         }
+        EventType<?> type = events.get(0).type();
+        UUID tenantId = events.get(0).tenantId();
         TraceContexts.Carried trace = TraceContexts.current();
-        int n = payloads.size();
+        int n = events.size();
         UUID[] ids = new UUID[n];
         String[] keys = new String[n];
         String[] bodies = new String[n];
         java.sql.Timestamp[] times = new java.sql.Timestamp[n];
         for (int i = 0; i < n; i++) {
-            EventEnvelope<T> event = EventCodec.newEvent(type, config.source(), tenantId, payloads.get(i));
+            Prepared event = events.get(i);
+            if (!type.equals(event.type()) || !tenantId.equals(event.tenantId())) {
+                throw new IllegalArgumentException("one type and one tenant per call: " + type.type() + " of " + tenantId
+                        + ", then " + event.type().type() + " of " + event.tenantId());
+            }
             ids[i] = event.id();
-            keys[i] = event.subject();
-            bodies[i] = new String(EventCodec.serialize(event), StandardCharsets.UTF_8);
+            keys[i] = event.key();
+            bodies[i] = event.cloudEvent();
             times[i] = java.sql.Timestamp.from(event.time().toInstant());
         }
         em.unwrap(Session.class).doWork(connection -> {

@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -140,6 +142,34 @@ class OutboxRelayTest {
             org.awaitility.Awaitility.await().atMost(WAIT).until(() -> relay.relayBatch() == 1);
             reader.awaitKey(call, WAIT);
         }
+    }
+
+    @Test
+    void eventsPreparedOnAnotherThreadAreRecordedOnlyByPublishPreparedInTheCallersTransactionAndThenRelayed() throws Exception {
+        String call = UUID.randomUUID().toString();
+        UUID tenant = UUID.randomUUID();
+        List<Outbox.Prepared> prepared = CompletableFuture.supplyAsync(() -> List.of(
+                outbox.prepare(EventCatalog.CALL_CREATED, tenant, payload(call)),
+                outbox.prepare(EventCatalog.CALL_CREATED, tenant, payload(call)))).get();
+        assertEquals(0L, rows(prepared), "preparing records nothing");
+        assertThrows(RuntimeException.class, () -> QuarkusTransaction.requiringNew().run(() -> outbox.publishPrepared(List.of(
+                prepared.get(0), outbox.prepare(EventCatalog.CALL_CREATED, UUID.randomUUID(), payload(call))))),
+                "one tenant per call");
+        QuarkusTransaction.requiringNew().run(() -> outbox.publishPrepared(prepared));
+        assertEquals(2L, rows(prepared));
+        try (TopicReader reader = TopicReader.fromNow(Topics.CALLS)) {
+            assertEquals(2, relay.relayBatch());
+            reader.await(r -> prepared.get(1).id().equals(EventCodec.deserialize(r.value()).id()), WAIT);
+            List<UUID> ids = reader.withKey(call).stream().map(r -> EventCodec.deserialize(r.value()).id()).toList();
+            assertEquals(List.of(prepared.get(0).id(), prepared.get(1).id()), ids);
+            assertEquals(tenant, EventCodec.deserialize(reader.withKey(call).get(0).value()).tenantId());
+        }
+    }
+
+    private long rows(List<Outbox.Prepared> events) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT count(*) FROM outbox_event WHERE id = ANY (CAST(?1 AS uuid[]))")
+                .setParameter(1, events.stream().map(e -> e.id().toString()).toArray(String[]::new)).getSingleResult()).longValue());
     }
 
     @Test
