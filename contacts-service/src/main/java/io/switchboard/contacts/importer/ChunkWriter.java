@@ -179,7 +179,7 @@ final class ChunkWriter {
         }
         Future<List<Outbox.Prepared>> serialized = events.serialize(payloads);
         Set<UUID> inserted = insert(inserts, insertIds, now);
-        List<Outbox.Prepared> prepared = EventSerializer.await(serialized);
+        List<Outbox.Prepared> prepared = EventSerializer.await(serialized, "serializing the chunk's events");
         int imported = 0;
         for (int i = 0; i < inserts.size(); i++) {
             if (inserted.contains(insertIds.get(i))) {

@@ -1,5 +1,7 @@
 package io.switchboard.contacts.importer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -37,14 +39,24 @@ final class EventSerializer {
         return THREAD.submit(() -> payloads.stream().map(p -> outbox.prepare(EventCatalog.CONTACT_CREATED, tenantId, p)).toList());
     }
 
-    static List<Outbox.Prepared> await(Future<List<Outbox.Prepared>> events) {
+    /**
+     * What work handed to another thread returned, or what it threw: a runtime exception as it is, an
+     * {@link IOException} as {@link UncheckedIOException}.
+     */
+    static <T> T await(Future<T> work, String what) {
         try {
-            return events.get();
+            return work.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while serializing the chunk's events", e);
+            throw new IllegalStateException("interrupted while " + what, e);
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+            if (e.getCause() instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(what + " failed", e.getCause());
         }
     }
 }

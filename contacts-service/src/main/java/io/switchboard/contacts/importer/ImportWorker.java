@@ -300,18 +300,9 @@ public class ImportWorker {
         /** The chunk, or what reading it threw (a bad file, an unreadable one, a bug). */
         List<RowOutcome> await(Future<List<RowOutcome>> chunk) throws IOException {
             try {
-                return chunk.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while reading the import file", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof IOException io) {
-                    throw io;
-                }
-                if (e.getCause() instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                throw new IllegalStateException(e.getCause());
+                return EventSerializer.await(chunk, "reading the import file");
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
             }
         }
 
