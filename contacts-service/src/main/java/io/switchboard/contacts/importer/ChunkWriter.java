@@ -69,8 +69,8 @@ final class ChunkWriter {
             + " AS u(id, phone, " + TEXT_COLUMNS + ", custom_fields, time_zones, time_zone_source)";
 
     /**
-     * The same insert row by row careful: a phone another writer created since {@link #existing} read is left out
-     * (speculative insertion per row, about a third of the insert's cost, so only for a chunk that lost such a race).
+     * The same insert with a conflict check per row (speculative insertion): a phone another writer created since
+     * {@link #existing} read is left out. Only for a chunk that lost such a race: the check costs on every row.
      */
     private static final String INSERT_CAREFUL = INSERT + " ON CONFLICT ON CONSTRAINT contact_tenant_phone_unique DO NOTHING RETURNING id";
 
@@ -212,7 +212,7 @@ final class ChunkWriter {
     }
 
     /** The {@code contact.created} of a contact the import creates (zones resolved). */
-    private static ContactCreatedV1 created(UUID id, ContactDraft draft, OffsetDateTime now) {
+    private ContactCreatedV1 created(UUID id, ContactDraft draft, OffsetDateTime now) {
         return new ContactCreatedV1(id.toString(), draft.phone, draft.get(ContactField.FIRST_NAME),
                 draft.get(ContactField.LAST_NAME), draft.get(ContactField.TIME_ZONE), now.toInstant(), draft.timeZones,
                 draft.timeZoneSource);
