@@ -3,6 +3,7 @@ package io.switchboard.calls.routing;
 import com.twilio.http.HttpMethod;
 import com.twilio.twiml.VoiceResponse;
 import com.twilio.twiml.voice.Application;
+import com.twilio.twiml.voice.ApplicationSid;
 import com.twilio.twiml.voice.Dial;
 import com.twilio.twiml.voice.Hangup;
 import com.twilio.twiml.voice.Number;
@@ -30,7 +31,7 @@ final class Twiml {
         if (agent.kind() == AgentEndpoint.Kind.SIP) {
             dial.sip(new Sip.Builder(agent.target()).build());
         } else {
-            dial.application(new Application.Builder().applicationSid(agent.target()).build());
+            dial.application(new Application.Builder().applicationSid(new ApplicationSid.Builder(agent.target()).build()).build());
         }
         return new VoiceResponse.Builder().dial(dial.build()).build().toXml();
     }
