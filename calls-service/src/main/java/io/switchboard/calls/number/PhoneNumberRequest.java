@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -23,7 +24,7 @@ public record PhoneNumberRequest(
         @Schema(description = "ISO 3166-1 alpha-2; derived from the number when absent", example = "US")
         @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code like US") String country,
         @Schema(description = "any of voice, sms, mms; default [voice]")
-        @Size(min = 1, max = 3) List<@Pattern(regexp = "voice|sms|mms", message = "must be voice, sms or mms") String> capabilities,
+        @Size(min = 1, max = 3) List<@NotNull @Pattern(regexp = "voice|sms|mms", message = "must be voice, sms or mms") String> capabilities,
         @Schema(description = "the provider connection the number belongs to (must exist in the tenant)") UUID connectionId,
         @Schema(description = "the provider's id for the number (Twilio PN…)") @Size(max = 64) String providerSid,
         @Schema(description = "the agent inbound calls go to (must exist in the tenant)") UUID agentId,

@@ -84,6 +84,9 @@ class PhoneNumberApiTest {
         as(tenant).body("{}").post(PATH).then().statusCode(400).body("errors.field", hasItem("phoneNumber"));
         as(tenant).body("{\"phoneNumber\":\"+14155550123\",\"capabilities\":[\"fax\"],\"country\":\"usa\"}").post(PATH)
                 .then().statusCode(400).body("errors.field", hasItem("country"));
+        as(tenant).body("{\"phoneNumber\":\"+14155550123\",\"capabilities\":[null]}").post(PATH).then().statusCode(400);
+        as(tenant).body("{\"phoneNumber\":\"+14155550123\",\"capabilities\":[]}").post(PATH).then().statusCode(400)
+                .body("errors.field", equalTo(List.of("capabilities")));
         as(tenant).get(PATH).then().statusCode(200).body("items.size()", equalTo(0));
     }
 
