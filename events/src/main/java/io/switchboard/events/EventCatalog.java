@@ -12,6 +12,7 @@ import io.switchboard.events.call.CallAnalyzedV1;
 import io.switchboard.events.call.CallDispositionChangedV1;
 import io.switchboard.events.call.CallInitiatedV1;
 import io.switchboard.events.call.CallRecordingReadyV1;
+import io.switchboard.events.call.CallRoutedV1;
 import io.switchboard.events.call.CallStatusChangedV1;
 import io.switchboard.events.call.CallFailedV1;
 import io.switchboard.events.dial.DialExpiredV1;
@@ -32,6 +33,9 @@ import io.switchboard.events.customer.CustomerCreatedV1;
 import io.switchboard.events.customer.CustomerDeletedV1;
 import io.switchboard.events.customer.CustomerDoNotContactChangedV1;
 import io.switchboard.events.customer.CustomerUpdatedV1;
+import io.switchboard.events.number.PhoneNumberCreatedV1;
+import io.switchboard.events.number.PhoneNumberDeletedV1;
+import io.switchboard.events.number.PhoneNumberUpdatedV1;
 import io.switchboard.events.memory.MemoryAddedV1;
 import io.switchboard.events.tenant.TenantCreatedV1;
 import io.switchboard.events.tenant.TenantStatusChangedV1;
@@ -146,6 +150,21 @@ public final class EventCatalog {
             "An outbound call could not be placed (the provider refused it, or the agent or connection cannot dial); no live call exists.");
     // ---- end dialer ----
 
+    // ---- inbound routing (issue 10, routing): phone numbers and how inbound calls were routed ----
+    public static final EventType<PhoneNumberCreatedV1> PHONE_NUMBER_CREATED = new EventType<>(
+            "io.switchboard.phone_number.created.v1", Topics.CALLS, PhoneNumberCreatedV1.class,
+            "A tenant's phone number was registered; keyed by phone number id.");
+    public static final EventType<PhoneNumberUpdatedV1> PHONE_NUMBER_UPDATED = new EventType<>(
+            "io.switchboard.phone_number.updated.v1", Topics.CALLS, PhoneNumberUpdatedV1.class,
+            "A phone number's settings changed (agent, connection, active flag, zone …); keyed by phone number id.");
+    public static final EventType<PhoneNumberDeletedV1> PHONE_NUMBER_DELETED = new EventType<>(
+            "io.switchboard.phone_number.deleted.v1", Topics.CALLS, PhoneNumberDeletedV1.class,
+            "A phone number was deleted; keyed by phone number id.");
+    public static final EventType<CallRoutedV1> CALL_ROUTED = new EventType<>(
+            "io.switchboard.call.routed.v1", Topics.CALLS, CallRoutedV1.class,
+            "An inbound call was routed: to the team inside business hours, to the agent outside them, or to the agent after the team did not answer.");
+    // ---- end inbound routing ----
+
 
     public static final List<EventType<?>> ALL = List.of(CALL_CREATED, CALL_COMPLETED,
             CALL_INITIATED, CALL_STATUS_CHANGED, CALL_ANALYZED, CALL_RECORDING_READY, CALL_DISPOSITION_CHANGED, // call model (issue 9)
@@ -157,6 +176,7 @@ public final class EventCatalog {
             CUSTOMER_DELETED, CUSTOMER_DO_NOT_CONTACT_CHANGED,
             CAMPAIGN_CREATED,
             DIAL_REQUESTED, DIAL_EXPIRED, CALL_FAILED, // dialer (issue 11)
+            PHONE_NUMBER_CREATED, PHONE_NUMBER_UPDATED, PHONE_NUMBER_DELETED, CALL_ROUTED, // inbound routing (issue 10)
             CREDITS_BALANCE_CHANGED, TENANT_CREATED, TENANT_STATUS_CHANGED);
 
     private static final Map<String, EventType<?>> BY_TYPE = ALL.stream()

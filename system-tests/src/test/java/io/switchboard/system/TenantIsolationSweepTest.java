@@ -92,6 +92,10 @@ class TenantIsolationSweepTest {
                 "{\"dueAt\":\"2026-11-25T14:00:00Z\",\"remark\":\"call back\"}"));
         FIXTURES.put("/api/v1/meetings", t -> create(t, "/api/v1/contacts/" + contactOf(t) + "/meetings",
                 "{\"startsAt\":\"2026-11-26T15:00:00Z\",\"title\":\"Demo\"}"));
+        // ---- inbound routing (issue 10): phone numbers; /{id}/routing is swept under the number's id ----
+        FIXTURES.put("/api/v1/phone-numbers", t -> create(t, "/api/v1/phone-numbers",
+                "{\"phoneNumber\":\"+1415555" + String.format("%04d", (int) (Math.random() * 10000)) + "\"}"));
+        // ---- end inbound routing ----
     }
 
     @BeforeAll

@@ -111,6 +111,16 @@ public class Call {
     @Column(name = "last_event_at")
     public OffsetDateTime lastEventAt;
 
+    // --- inbound routing (issue 10): set by routing.InboundRouting, never by a provider event
+
+    /** transferred_to_team | team_no_answer | direct_to_agent | completed; null when the call was not routed. */
+    @Column(name = "routing_status")
+    public String routingStatus;
+
+    /** The tenant's number the call came in on. */
+    @Column(name = "phone_number_id")
+    public UUID phoneNumberId;
+
     public DispositionFlags flags() {
         return new DispositionFlags(humanAnswered, completedFlag, callback, dnc, voicemail, machine);
     }

@@ -156,6 +156,17 @@ public class CallModel {
         LOG.infof("call reconciled tenant=%s call=%s status=%s reason=%s", call.tenantId, call.id, call.status.wire(), reason);
     }
 
+    /**
+     * A Switchboard step on a call's timeline that changes none of the call's folded state (inbound routing): the
+     * caller holds the call's row lock (it applied a provider event to it, or locked it) in this transaction.
+     */
+    public void appendStep(Call call, String type, Map<String, Object> details, Instant at) {
+        OffsetDateTime now = micros(at);
+        NormalizedEvent step = NormalizedEvent.builder(CallFold.SWITCHBOARD, call.providerCallId, "step/" + UUID.randomUUID(), type)
+                .occurredAt(now.toInstant()).build();
+        append(call, step, new LinkedHashMap<>(details), now, null);
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<CallEvent> timeline(UUID tenantId, UUID callId) {
         return em.createQuery("from CallEvent where tenantId = ?1 and callId = ?2 order by eventSequence", CallEvent.class)

@@ -32,13 +32,18 @@ public record CallView(
         String sentiment,
         String successEvaluation,
         Map<String, Object> structuredData,
-        OffsetDateTime lastEventAt) {
+        OffsetDateTime lastEventAt,
+        @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "inbound routing: transferred_to_team, "
+                + "team_no_answer, direct_to_agent or completed; null when the call was not routed", example = "direct_to_agent")
+        String routingStatus,
+        @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "the tenant's number an inbound call came in on")
+        UUID phoneNumberId) {
 
     static CallView of(Call call) {
         return new CallView(call.id, call.direction, call.status, call.fromNumber, call.toNumber, call.agentId,
                 call.campaignId, call.contactId, call.createdAt, call.updatedAt, call.provider, call.providerCallId,
                 call.connectionId, call.providerAgentId, call.disposition, call.flags(), call.startedAt, call.endedAt,
                 call.durationSeconds, call.cost, call.endedReason, call.summary, call.sentiment, call.successEvaluation,
-                call.structuredData, call.lastEventAt);
+                call.structuredData, call.lastEventAt, call.routingStatus, call.phoneNumberId);
     }
 }

@@ -69,6 +69,20 @@ public class WebhookResource {
         return intake.receive("twilio", connectionId, callback, inbound(body, headers, http), http.path());
     }
 
+    @POST
+    @Path("/twilio/{connectionId}/voice/fallback")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Twilio's team-dial action callback (inbound routing)",
+            description = "Posted by Twilio when the <Dial> to a number's team ends; verified with X-Twilio-Signature like the "
+                    + "voice callback. DialCallStatus no-answer, busy or failed connects the caller to the agent (TwiML); "
+                    + "any other status answers an empty TwiML Response. See docs/inbound-routing.md.")
+    @APIResponse(responseCode = "200", description = "TwiML")
+    @APIResponse(responseCode = "401", description = "the signature does not verify; nothing was stored")
+    public Response receiveTwilioFallback(@PathParam("connectionId") String connectionId, byte[] body,
+            @Context HttpHeaders headers, @Context HttpServerRequest http) {
+        return intake.receive("twilio", connectionId, "voice/fallback", inbound(body, headers, http), http.path());
+    }
+
     private InboundWebhook inbound(byte[] body, HttpHeaders headers, HttpServerRequest http) {
         Map<String, String> lower = new LinkedHashMap<>();
         headers.getRequestHeaders().forEach((name, values) -> lower.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));

@@ -87,6 +87,14 @@ public final class PhoneNumbers {
         return valid("+" + countryCallingCode + nationalNumber);
     }
 
+    /**
+     * The ISO 3166-1 alpha-2 region a valid international number belongs to ({@code +14155550123} → {@code US});
+     * empty if invalid or non-geographic (+800, +882 …).
+     */
+    public static Optional<String> region(String raw) {
+        return valid(raw).map(UTIL::getRegionCodeForNumber).filter(r -> r != null && !"001".equals(r) && !"ZZ".equals(r));
+    }
+
     /** Whether libphonenumber knows {@code region} (ISO 3166-1 alpha-2, any case). */
     public static boolean isRegion(String region) {
         return region != null && UTIL.getSupportedRegions().contains(region.toUpperCase(Locale.ROOT));

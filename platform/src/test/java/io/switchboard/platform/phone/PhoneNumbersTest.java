@@ -65,4 +65,13 @@ class PhoneNumbersTest {
         assertEquals(Optional.empty(), PhoneNumbers.parse("4155550123", null));
         assertEquals(Optional.empty(), PhoneNumbers.parse("12345", "US"));
     }
+
+    @Test
+    void aNumbersRegionIsItsCountryAndNonGeographicOrInvalidNumbersHaveNone() {
+        assertEquals(Optional.of("US"), PhoneNumbers.region("+14155550123"));
+        assertEquals(Optional.of("GB"), PhoneNumbers.region("+44 20 7946 0958"));
+        assertEquals(Optional.empty(), PhoneNumbers.region("+80012345678"));
+        assertEquals(Optional.empty(), PhoneNumbers.region("4155550123"));
+        assertEquals(Optional.empty(), PhoneNumbers.region(null));
+    }
 }

@@ -110,7 +110,8 @@ public final class TwilioNormalizer implements ProviderNormalizer {
         return direction.toLowerCase(Locale.ROOT).startsWith("outbound") ? CallDirection.OUTBOUND : CallDirection.INBOUND;
     }
 
-    static Map<String, String> form(byte[] body) {
+    /** The form fields of a Twilio callback, first value of each (also read by inbound routing). */
+    public static Map<String, String> form(byte[] body) {
         Map<String, String> form = new LinkedHashMap<>();
         String text = new String(body, StandardCharsets.UTF_8).strip();
         if (text.isBlank()) {
