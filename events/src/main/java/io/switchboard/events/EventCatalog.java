@@ -16,7 +16,9 @@ import io.switchboard.events.call.CallStatusChangedV1;
 import io.switchboard.events.call.CallFailedV1;
 import io.switchboard.events.dial.DialExpiredV1;
 import io.switchboard.events.dial.DialRequestedV1;
+import io.switchboard.events.campaign.CampaignCompletedV1;
 import io.switchboard.events.campaign.CampaignCreatedV1;
+import io.switchboard.events.campaign.CampaignStatusChangedV1;
 import io.switchboard.events.contact.ContactCreatedV1;
 import io.switchboard.events.dnc.DncNumberAddedV1;
 import io.switchboard.events.dnc.DncNumberRemovedV1;
@@ -146,6 +148,15 @@ public final class EventCatalog {
             "An outbound call could not be placed (the provider refused it, or the agent or connection cannot dial); no live call exists.");
     // ---- end dialer ----
 
+    // ---- campaigns (issue 11): lifecycle ----
+    public static final EventType<CampaignStatusChangedV1> CAMPAIGN_STATUS_CHANGED = new EventType<>(
+            "io.switchboard.campaign.status_changed.v1", Topics.CAMPAIGNS, CampaignStatusChangedV1.class,
+            "A campaign moved along its lifecycle (launch, pause, resume, cancel, start or end date, exhausted audience).");
+    public static final EventType<CampaignCompletedV1> CAMPAIGN_COMPLETED = new EventType<>(
+            "io.switchboard.campaign.completed.v1", Topics.CAMPAIGNS, CampaignCompletedV1.class,
+            "A campaign ended: nothing left to dial, or its end date passed; carries its counters.");
+    // ---- end campaigns ----
+
 
     public static final List<EventType<?>> ALL = List.of(CALL_CREATED, CALL_COMPLETED,
             CALL_INITIATED, CALL_STATUS_CHANGED, CALL_ANALYZED, CALL_RECORDING_READY, CALL_DISPOSITION_CHANGED, // call model (issue 9)
@@ -157,6 +168,7 @@ public final class EventCatalog {
             CUSTOMER_DELETED, CUSTOMER_DO_NOT_CONTACT_CHANGED,
             CAMPAIGN_CREATED,
             DIAL_REQUESTED, DIAL_EXPIRED, CALL_FAILED, // dialer (issue 11)
+            CAMPAIGN_STATUS_CHANGED, CAMPAIGN_COMPLETED, // campaigns (issue 11)
             CREDITS_BALANCE_CHANGED, TENANT_CREATED, TENANT_STATUS_CHANGED);
 
     private static final Map<String, EventType<?>> BY_TYPE = ALL.stream()

@@ -77,7 +77,7 @@ final class ChunkWriter {
             + " FROM unnest(?::uuid[], " + TEXT_ARRAYS + ", ?::text[]) AS u(id, " + TEXT_COLUMNS + ", custom_fields)"
             + " WHERE c.tenant_id = ? AND c.id = u.id"
             + " RETURNING c.id, c.phone, c.alternate_phone, c.first_name, c.last_name, c.time_zone, c.time_zones,"
-            + " c.time_zone_source";
+            + " c.time_zone_source, c.tags";
 
     /** The counts one chunk adds to its job. */
     record Counts(int processed, int imported, int updated, int skipped, int failed, int flagged) {
@@ -144,7 +144,7 @@ final class ChunkWriter {
                 imported++;
                 created.add(new ContactCreatedV1(id.toString(), draft.phone, draft.get(ContactField.FIRST_NAME),
                         draft.get(ContactField.LAST_NAME), draft.get(ContactField.TIME_ZONE), now.toInstant(),
-                        draft.timeZones, draft.timeZoneSource));
+                        draft.timeZones, draft.timeZoneSource, List.of(tags)));
             }
         }
         // a row whose insert lost a race with another writer of the same number is a duplicate like any other
@@ -291,7 +291,7 @@ final class ChunkWriter {
                     UUID id = rs.getObject(1, UUID.class);
                     changed.add(new ContactUpdatedV1(id.toString(), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getString(6), texts(rs.getArray(7)), rs.getString(8),
-                            changedFields(byId.get(id)), now.toInstant()));
+                            changedFields(byId.get(id)), now.toInstant(), texts(rs.getArray(9))));
                 }
             }
         }
