@@ -109,7 +109,7 @@ class QueueOutcomeTest {
         // the next attempt is the row's only real dial: maxRetries 0 still allows it, and a failure then is final
         String second = fixtures.claim(tenant, item);
         assertEquals(item + ":2", second);
-        fixtures.deliver(EventCatalog.CALL_FAILED, tenant, new CallFailedV1(null, second, campaignId, null, null, "vapi", null,
+        fixtures.deliver(EventCatalog.CALL_FAILED, tenant, new CallFailedV1(UUID.randomUUID().toString(), second, campaignId, null, null, "vapi", null,
                 "+14155550203", "provider_rejected", "no", Instant.now()));
         assertEquals("failed", row(item).get("status"));
     }
