@@ -17,7 +17,9 @@ import io.switchboard.events.call.CallStatusChangedV1;
 import io.switchboard.events.call.CallFailedV1;
 import io.switchboard.events.dial.DialExpiredV1;
 import io.switchboard.events.dial.DialRequestedV1;
+import io.switchboard.events.campaign.CampaignCompletedV1;
 import io.switchboard.events.campaign.CampaignCreatedV1;
+import io.switchboard.events.campaign.CampaignStatusChangedV1;
 import io.switchboard.events.contact.ContactCreatedV1;
 import io.switchboard.events.dnc.DncNumberAddedV1;
 import io.switchboard.events.dnc.DncNumberRemovedV1;
@@ -164,6 +166,14 @@ public final class EventCatalog {
             "io.switchboard.call.routed.v1", Topics.CALLS, CallRoutedV1.class,
             "An inbound call was routed: to the team inside business hours, to the agent outside them, or to the agent after the team did not answer.");
     // ---- end inbound routing ----
+    // ---- campaigns (issue 11): lifecycle ----
+    public static final EventType<CampaignStatusChangedV1> CAMPAIGN_STATUS_CHANGED = new EventType<>(
+            "io.switchboard.campaign.status_changed.v1", Topics.CAMPAIGNS, CampaignStatusChangedV1.class,
+            "A campaign moved along its lifecycle (launch, pause, resume, cancel, start or end date, exhausted audience).");
+    public static final EventType<CampaignCompletedV1> CAMPAIGN_COMPLETED = new EventType<>(
+            "io.switchboard.campaign.completed.v1", Topics.CAMPAIGNS, CampaignCompletedV1.class,
+            "A campaign ended: nothing left to dial, or its end date passed; carries its counters.");
+    // ---- end campaigns ----
 
 
     public static final List<EventType<?>> ALL = List.of(CALL_CREATED, CALL_COMPLETED,
@@ -177,6 +187,7 @@ public final class EventCatalog {
             CAMPAIGN_CREATED,
             DIAL_REQUESTED, DIAL_EXPIRED, CALL_FAILED, // dialer (issue 11)
             PHONE_NUMBER_CREATED, PHONE_NUMBER_UPDATED, PHONE_NUMBER_DELETED, CALL_ROUTED, // inbound routing (issue 10)
+            CAMPAIGN_STATUS_CHANGED, CAMPAIGN_COMPLETED, // campaigns (issue 11)
             CREDITS_BALANCE_CHANGED, TENANT_CREATED, TENANT_STATUS_CHANGED);
 
     private static final Map<String, EventType<?>> BY_TYPE = ALL.stream()

@@ -96,6 +96,12 @@ class TenantIsolationSweepTest {
         FIXTURES.put("/api/v1/phone-numbers", t -> create(t, "/api/v1/phone-numbers",
                 "{\"phoneNumber\":\"+1415555" + String.format("%04d", (int) (Math.random() * 10000)) + "\"}"));
         // ---- end inbound routing ----
+        // ---- campaigns (issue 11): audiences, progress and lifecycle are under /api/v1/campaigns/{id}/… (swept with A's
+        // campaign id); a direct call's id is its queue row's id
+        FIXTURES.put("/api/v1/direct-calls", t -> create(t, "/api/v1/direct-calls",
+                "{\"agentId\":\"" + UUID.randomUUID() + "\",\"phone\":\"+14155550123\"}"));
+        FIXTURES.put("/api/v1/call-queue", t -> create(t, "/api/v1/direct-calls",
+                "{\"agentId\":\"" + UUID.randomUUID() + "\",\"phone\":\"+14155550124\"}"));
     }
 
     @BeforeAll
@@ -156,7 +162,8 @@ class TenantIsolationSweepTest {
             if (created.getKey().startsWith("/api/v1/calls") || created.getKey().startsWith("/api/v1/contacts")
                     || created.getKey().startsWith("/api/v1/campaigns") || created.getKey().startsWith("/api/v1/opt-outs")
                     || created.getKey().startsWith("/api/v1/dnc/lists") || created.getKey().startsWith("/api/v1/customers")
-                    || created.getKey().startsWith("/api/v1/follow-ups") || created.getKey().startsWith("/api/v1/meetings")) {
+                    || created.getKey().startsWith("/api/v1/follow-ups") || created.getKey().startsWith("/api/v1/meetings")
+                    || created.getKey().startsWith("/api/v1/direct-calls") || created.getKey().startsWith("/api/v1/call-queue")) {
                 given().baseUri(platform.url()).header("Authorization", a.bearer())
                         .get(created.getKey() + "/" + created.getValue()).then().statusCode(200);
             }

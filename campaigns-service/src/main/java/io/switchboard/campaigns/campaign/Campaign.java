@@ -44,10 +44,7 @@ public class Campaign {
     @Column(name = "max_concurrent_calls")
     public Integer maxConcurrentCalls;
 
-    @Column(name = "max_attempts", nullable = false)
-    public int maxAttempts;
-
-    /** Retries after the first attempt, 0–5 (V3); replaces {@link #maxAttempts}. */
+    /** Retries after the first attempt, 0–5 (V3); replaced maxAttempts (dropped in V4). */
     @Column(name = "max_retries", nullable = false)
     public int maxRetries = 2;
 
@@ -115,6 +112,32 @@ public class Campaign {
 
     @Column(name = "completed_at")
     public OffsetDateTime completedAt;
+
+    /** ISO 3166-1 alpha-2 region national numbers in uploads are read in (V4); null: international numbers only. */
+    @Column(name = "default_region")
+    public String defaultRegion;
+
+    // counters kept from call events (V4); updated by atomic SQL increments (CampaignCounters), read-only here
+    @Column(name = "dialed_count", nullable = false, insertable = false, updatable = false)
+    public int dialedCount;
+    @Column(name = "completed_count", nullable = false, insertable = false, updatable = false)
+    public int completedCount;
+    @Column(name = "busy_count", nullable = false, insertable = false, updatable = false)
+    public int busyCount;
+    @Column(name = "no_answer_count", nullable = false, insertable = false, updatable = false)
+    public int noAnswerCount;
+    @Column(name = "voicemail_count", nullable = false, insertable = false, updatable = false)
+    public int voicemailCount;
+    @Column(name = "failed_count", nullable = false, insertable = false, updatable = false)
+    public int failedCount;
+    @Column(name = "dnc_count", nullable = false, insertable = false, updatable = false)
+    public int dncCount;
+    @Column(name = "expired_count", nullable = false, insertable = false, updatable = false)
+    public int expiredCount;
+    @Column(name = "callback_count", nullable = false, insertable = false, updatable = false)
+    public int callbackCount;
+    @Column(name = "skipped_count", nullable = false, insertable = false, updatable = false)
+    public int skippedCount;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     public OffsetDateTime createdAt;

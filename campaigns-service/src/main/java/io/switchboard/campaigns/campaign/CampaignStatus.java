@@ -23,6 +23,22 @@ public enum CampaignStatus {
         this.wire = wire;
     }
 
+    /** The lifecycle's edges; anything else is a 409 naming the transition. */
+    public boolean canMoveTo(CampaignStatus next) {
+        return switch (this) {
+            case DRAFT -> next == SCHEDULED || next == ACTIVE || next == CANCELLED;
+            case SCHEDULED -> next == ACTIVE || next == CANCELLED;
+            case ACTIVE -> next == PAUSED || next == COMPLETED || next == CANCELLED;
+            case PAUSED -> next == ACTIVE || next == COMPLETED || next == CANCELLED;
+            case COMPLETED, CANCELLED -> false;
+        };
+    }
+
+    /** Completed and cancelled campaigns never change again. */
+    public boolean ended() {
+        return this == COMPLETED || this == CANCELLED;
+    }
+
     @JsonValue
     public String wire() {
         return wire;

@@ -23,6 +23,30 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "call_queue")
 public class CallQueueItem {
 
+    public static final String PENDING = "pending";
+    public static final String PROCESSING = "processing";
+    public static final String COMPLETED = "completed";
+    public static final String FAILED = "failed";
+    public static final String CANCELLED = "cancelled";
+    public static final String BUSY = "busy";
+    public static final String NO_ANSWER = "no_answer";
+
+    public static final String CAMPAIGN = "campaign";
+    public static final String DIRECT = "direct";
+
+    public static final String FRESH = "fresh";
+    public static final String RETRY = "retry";
+    public static final String CALLBACK = "callback";
+
+    /**
+     * Row priorities (higher first within a tenant; the dispatcher puts direct calls first whatever the number):
+     * a callback the recipient asked for goes ahead of fresh leads and retries.
+     */
+    public static final int PRIORITY_FRESH = 0;
+    public static final int PRIORITY_RETRY = 0;
+    public static final int PRIORITY_CALLBACK = 100;
+    public static final int PRIORITY_DIRECT = 1000;
+
     @Id
     public UUID id;
 
@@ -97,6 +121,18 @@ public class CallQueueItem {
 
     @Column(name = "call_id")
     public UUID callId;
+
+    /** Dial requests answered dial.expired (V4): never dialed, so dials used = attempts - expirations. */
+    @Column(nullable = false)
+    public int expirations;
+
+    /** A callback asked for while the call was live (V4), applied with the call's outcome. */
+    @Column(name = "callback_at")
+    public OffsetDateTime callbackAt;
+
+    /** The audience upload that added the row (V4). */
+    @Column(name = "upload_id", updatable = false)
+    public UUID uploadId;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     public OffsetDateTime createdAt;

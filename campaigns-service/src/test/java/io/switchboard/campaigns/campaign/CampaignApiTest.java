@@ -62,7 +62,9 @@ class CampaignApiTest {
                 .body("callingWindowStart", equalTo("09:00"))
                 .body("callingWindowEnd", equalTo("20:30"))
                 .body("maxConcurrentCalls", equalTo(25))
-                .body("maxAttempts", equalTo(3))
+                .body("maxRetries", equalTo(2))
+                .body("timeZonePolicy", equalTo("recipient"))
+                .body("allowedWeekdays", equalTo(List.of(1, 2, 3, 4, 5)))
                 .body("createdAt", notNullValue())
                 .extract().path("id");
 
@@ -160,10 +162,10 @@ class CampaignApiTest {
                 .when().post("/api/v1/campaigns")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("maxConcurrentCalls"));
-        asTenant(tenantA).contentType(ContentType.JSON).body("{\"name\":\"negative\",\"maxAttempts\":-5}")
+        asTenant(tenantA).contentType(ContentType.JSON).body("{\"name\":\"negative\",\"maxRetries\":-5}")
                 .when().post("/api/v1/campaigns")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("errors.field", equalTo(List.of("maxAttempts")));
+                .body("errors.field", equalTo(List.of("maxRetries")));
     }
 
     @Test

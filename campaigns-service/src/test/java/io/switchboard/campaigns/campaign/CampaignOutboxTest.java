@@ -67,7 +67,7 @@ class CampaignOutboxTest {
     @Test
     void aRolledBackCreateLeavesNeitherTheCampaignNorItsEvent() {
         assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
-            TenantScope.call(tenant, () -> service.create(tenant, new CreateCampaignRequest("Rolled back", null, null, null, null, null)));
+            TenantScope.call(tenant, () -> service.create(tenant, CreateCampaignRequest.named("Rolled back")));
             throw new IllegalStateException("something later in the same transaction failed");
         }));
         assertEquals(0, count("SELECT count(*) FROM campaign WHERE tenant_id = ?1"));

@@ -40,7 +40,7 @@ class CampaignRowLevelSecurityTest {
 
     private void create(UUID tenant, String name) {
         TenantScope.call(tenant, () -> QuarkusTransaction.requiringNew().call(
-                () -> service.create(tenant, new CreateCampaignRequest(name, null, null, null, null, null))));
+                () -> service.create(tenant, CreateCampaignRequest.named(name))));
     }
 
     private List<?> unscoped(UUID tenant, String sql) {

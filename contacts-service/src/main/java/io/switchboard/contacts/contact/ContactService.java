@@ -322,13 +322,14 @@ public class ContactService {
         }, PHONE_UNIQUE, "another contact already has this phone number");
         outbox.publish(EventCatalog.CONTACT_CREATED, contact.tenantId, new ContactCreatedV1(contact.id.toString(), contact.phone,
                 contact.firstName, contact.lastName, contact.timeZone, contact.createdAt.toInstant(),
-                List.copyOf(contact.timeZones), contact.timeZoneSource));
+                List.copyOf(contact.timeZones), contact.timeZoneSource, List.copyOf(contact.tags)));
         LOG.infof("contact created tenant=%s contact=%s source=%s", contact.tenantId, contact.id, contact.source);
     }
 
     private void publishUpdated(Contact c, List<String> changed) {
         outbox.publish(EventCatalog.CONTACT_UPDATED, c.tenantId, new ContactUpdatedV1(c.id.toString(), c.phone, c.alternatePhone,
-                c.firstName, c.lastName, c.timeZone, List.copyOf(c.timeZones), c.timeZoneSource, changed, c.updatedAt.toInstant()));
+                c.firstName, c.lastName, c.timeZone, List.copyOf(c.timeZones), c.timeZoneSource, changed, c.updatedAt.toInstant(),
+                List.copyOf(c.tags)));
     }
 
     /** The API names of the fields whose value differs. */

@@ -86,7 +86,7 @@ final class ChunkWriter {
             + " FROM unnest(?::uuid[], " + TEXT_ARRAYS + ", ?::text[]) AS u(id, " + TEXT_COLUMNS + ", custom_fields)"
             + " WHERE c.tenant_id = ? AND c.id = u.id"
             + " RETURNING c.id, c.phone, c.alternate_phone, c.first_name, c.last_name, c.time_zone, c.time_zones,"
-            + " c.time_zone_source";
+            + " c.time_zone_source, c.tags";
 
     /** The counts one chunk adds to its job. */
     record Counts(int processed, int imported, int updated, int skipped, int failed, int flagged) {
@@ -215,7 +215,7 @@ final class ChunkWriter {
     private ContactCreatedV1 created(UUID id, ContactDraft draft, OffsetDateTime now) {
         return new ContactCreatedV1(id.toString(), draft.phone, draft.get(ContactField.FIRST_NAME),
                 draft.get(ContactField.LAST_NAME), draft.get(ContactField.TIME_ZONE), now.toInstant(), draft.timeZones,
-                draft.timeZoneSource);
+                draft.timeZoneSource, List.of(tags));
     }
 
     /**
@@ -349,7 +349,7 @@ final class ChunkWriter {
                     UUID id = rs.getObject(1, UUID.class);
                     changed.add(new ContactUpdatedV1(id.toString(), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getString(6), texts(rs.getArray(7)), rs.getString(8),
-                            changedFields(byId.get(id)), now.toInstant()));
+                            changedFields(byId.get(id)), now.toInstant(), texts(rs.getArray(9))));
                 }
             }
         }

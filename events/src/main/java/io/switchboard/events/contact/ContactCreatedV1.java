@@ -9,6 +9,7 @@ import io.switchboard.events.EventPayload;
  * A contact was created. Phone numbers are E.164. {@code timeZones} are every zone the dialer must honour
  * (the explicit one, else all the number can ring in, else the tenant default; empty when unknown) and
  * {@code timeZoneSource} where they came from ({@code explicit|number|tenant_default}, null when none).
+ * {@code tags} are the contact's tags (appended for audiences by tag; null from older producers).
  */
 public record ContactCreatedV1(
         String contactId,
@@ -18,7 +19,14 @@ public record ContactCreatedV1(
         String timeZone,
         Instant createdAt,
         List<String> timeZones,
-        String timeZoneSource) implements EventPayload {
+        String timeZoneSource,
+        List<String> tags) implements EventPayload {
+
+    /** Without tags (as published before they were added). */
+    public ContactCreatedV1(String contactId, String phone, String firstName, String lastName, String timeZone,
+            Instant createdAt, List<String> timeZones, String timeZoneSource) {
+        this(contactId, phone, firstName, lastName, timeZone, createdAt, timeZones, timeZoneSource, null);
+    }
 
     @Override
     public String aggregateId() {
