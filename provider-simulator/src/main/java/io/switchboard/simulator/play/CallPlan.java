@@ -18,6 +18,15 @@ public record CallPlan(Outcome outcome, Intent intent, double ringSeconds, doubl
         String callbackLocal,
         @JsonIgnore SplittableRandom faults) {
 
+    /** Provider seconds after the create-call: dialing takes 1 s, then it rings. */
+    public double answerAt() {
+        return 1 + ringSeconds;
+    }
+
+    public double endAt() {
+        return answerAt() + talkSeconds;
+    }
+
     public boolean connected() {
         return outcome == Outcome.ANSWERED || outcome == Outcome.VOICEMAIL;
     }

@@ -55,7 +55,7 @@ public class Player {
         SimCall call = new SimCall(log.nextSeq(), account.provider(), account, providerCallId, from, to, attempt, received,
                 now.timeFactor, plan, request);
         ProviderScript provider = script.apply(call);
-        List<Webhook> webhooks = plan.outcome() == Outcome.SILENT ? List.of() : provider.webhooks(call);
+        List<Webhook> webhooks = plan.outcome() == Outcome.SILENT ? List.of() : provider.webhooks();
         List<Delivery> deliveries = withFaults(call, webhooks, account.faults() != null ? account.faults() : now.faults, plan.faults());
         deliveries.forEach(call::add);
         log.accepted(call);

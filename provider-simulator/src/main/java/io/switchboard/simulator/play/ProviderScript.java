@@ -10,7 +10,7 @@ import io.switchboard.simulator.account.Account;
 public interface ProviderScript {
 
     /** The webhooks in the provider's order (the last one is the final report); empty for a silent call. */
-    List<Webhook> webhooks(SimCall call);
+    List<Webhook> webhooks();
 
     /** The headers of one delivery, signed at sending time {@code now} (as the provider signs each attempt). */
     Map<String, String> headers(Account account, Webhook webhook, Instant now);

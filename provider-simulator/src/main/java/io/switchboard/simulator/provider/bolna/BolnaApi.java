@@ -17,10 +17,8 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.switchboard.simulator.account.Account;
-import io.switchboard.simulator.account.Accounts;
-import io.switchboard.simulator.play.CallLog;
-import io.switchboard.simulator.play.Player;
 import io.switchboard.simulator.play.SimCall;
+import io.switchboard.simulator.provider.CreateCalls;
 import io.switchboard.simulator.provider.Ids;
 import io.switchboard.simulator.provider.Json;
 
@@ -29,58 +27,52 @@ import io.switchboard.simulator.provider.Json;
 @Produces(MediaType.APPLICATION_JSON)
 public class BolnaApi {
 
-    private final Accounts accounts;
-    private final Player player;
-    private final CallLog log;
+    private final CreateCalls calls;
 
-    public BolnaApi(Accounts accounts, Player player, CallLog log) {
-        this.accounts = accounts;
-        this.player = player;
-        this.log = log;
+    public BolnaApi(CreateCalls calls) {
+        this.calls = calls;
     }
 
     @POST
     @Consumes(MediaType.WILDCARD)
     public Response create(@HeaderParam("Authorization") String authorization, byte[] body) {
-        String key = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).trim() : null;
-        Optional<Account> account = accounts.byApiKey("bolna", key);
+        Optional<Account> account = calls.byApiKey("bolna", CreateCalls.bearer(authorization));
         if (account.isEmpty()) {
-            log.refused("bolna");
-            return error(401, 1401, "Access denied");
+            return calls.refuse("bolna", error(401, 1401, "Access denied"));
         }
         ObjectNode request = Json.parseObject(body);
-        List<String> problems = new ArrayList<>();
-        if (request == null) {
-            problems.add("body must be a JSON object");
-        } else {
-            if (Json.text(request, "agent_id") == null) {
-                problems.add("agent_id is required");
-            }
-            String to = Json.text(request, "recipient_phone_number");
-            if (to == null) {
-                problems.add("recipient_phone_number is required");
-            } else if (!Json.isE164(to)) {
-                problems.add("recipient_phone_number must be in E.164 format");
-            }
-            String from = Json.text(request, "from_phone_number");
-            if (request.has("from_phone_number") && !request.get("from_phone_number").isNull() && !Json.isE164(from)) {
-                problems.add("from_phone_number must be in E.164 format");
-            }
-            if (request.has("user_data") && !request.get("user_data").isObject() && !request.get("user_data").isNull()) {
-                problems.add("user_data must be an object");
-            }
-        }
+        List<String> problems = CreateCalls.problems(request, BolnaApi::problems);
         if (!problems.isEmpty()) {
-            log.refused("bolna");
-            return error(400, 1001, String.join("; ", problems));
+            return calls.refuse("bolna", error(400, 1001, String.join("; ", problems)));
         }
-        SimCall call = player.play(account.get(), Ids.uuid(), Json.text(request, "from_phone_number"),
-                Json.text(request, "recipient_phone_number"), Json.map(request), c -> new BolnaScript(c, request));
+        SimCall call = calls.play(account.get(), Ids.uuid(), Json.text(request, "from_phone_number"),
+                Json.text(request, "recipient_phone_number"), Json.map(request), c -> new BolnaScript(c, request, Ids.twilioSid("CA")));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("message", "done");
         answer.put("status", "queued");
         answer.put("execution_id", call.getProviderCallId());
         return Response.ok(answer).build();
+    }
+
+    private static List<String> problems(ObjectNode request) {
+        List<String> problems = new ArrayList<>();
+        if (Json.text(request, "agent_id") == null) {
+            problems.add("agent_id is required");
+        }
+        String to = Json.text(request, "recipient_phone_number");
+        if (to == null) {
+            problems.add("recipient_phone_number is required");
+        } else if (!Json.isE164(to)) {
+            problems.add("recipient_phone_number must be in E.164 format");
+        }
+        if (request.has("from_phone_number") && !request.get("from_phone_number").isNull()
+                && !Json.isE164(Json.text(request, "from_phone_number"))) {
+            problems.add("from_phone_number must be in E.164 format");
+        }
+        if (request.has("user_data") && !request.get("user_data").isObject() && !request.get("user_data").isNull()) {
+            problems.add("user_data must be an object");
+        }
+        return problems;
     }
 
     /** Bolna's error body: {error: internal code, message}. */

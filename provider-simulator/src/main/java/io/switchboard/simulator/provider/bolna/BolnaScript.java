@@ -14,7 +14,6 @@ import io.switchboard.simulator.play.ProviderScript;
 import io.switchboard.simulator.play.SimCall;
 import io.switchboard.simulator.play.Webhook;
 import io.switchboard.simulator.provider.Conversation;
-import io.switchboard.simulator.provider.Ids;
 import io.switchboard.simulator.provider.Json;
 
 /**
@@ -22,23 +21,16 @@ import io.switchboard.simulator.provider.Json;
  * call-disconnected and completed (transcript, summary, extracted_data, cost in cents) for a connected call, or
  * busy / no-answer / failed. The request's user_data comes back as context_details.recipient_data. Authenticated with
  * {@code Authorization: Bearer <shared token>} when the account has one.
+ *
+ * @param telephonySid the call's id at Bolna's telephony (Twilio) provider
  */
-final class BolnaScript implements ProviderScript {
-
-    private final SimCall call;
-    private final ObjectNode request;
-    private final String telephonySid = Ids.twilioSid("CA");
-
-    BolnaScript(SimCall call, ObjectNode request) {
-        this.call = call;
-        this.request = request;
-    }
+record BolnaScript(SimCall call, ObjectNode request, String telephonySid) implements ProviderScript {
 
     @Override
-    public List<Webhook> webhooks(SimCall c) {
+    public List<Webhook> webhooks() {
         CallPlan plan = call.getPlan();
-        double answer = 1 + plan.ringSeconds();
-        double end = answer + plan.talkSeconds();
+        double answer = plan.answerAt();
+        double end = plan.endAt();
         List<Webhook> webhooks = new ArrayList<>();
         if (plan.outcome() == Outcome.FAILED) {
             webhooks.add(execution("failed", 0.5, false));

@@ -17,10 +17,8 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.switchboard.simulator.account.Account;
-import io.switchboard.simulator.account.Accounts;
-import io.switchboard.simulator.play.CallLog;
-import io.switchboard.simulator.play.Player;
 import io.switchboard.simulator.play.SimCall;
+import io.switchboard.simulator.provider.CreateCalls;
 import io.switchboard.simulator.provider.Ids;
 import io.switchboard.simulator.provider.Json;
 
@@ -33,27 +31,22 @@ import io.switchboard.simulator.provider.Json;
 @Produces(MediaType.APPLICATION_JSON)
 public class ElevenLabsApi {
 
-    private final Accounts accounts;
-    private final Player player;
-    private final CallLog log;
+    private final CreateCalls calls;
 
-    public ElevenLabsApi(Accounts accounts, Player player, CallLog log) {
-        this.accounts = accounts;
-        this.player = player;
-        this.log = log;
+    public ElevenLabsApi(CreateCalls calls) {
+        this.calls = calls;
     }
 
     @POST
     @Consumes(MediaType.WILDCARD)
     public Response create(@HeaderParam("xi-api-key") String apiKey, byte[] body) {
-        Optional<Account> account = accounts.byApiKey("elevenlabs", apiKey);
+        Optional<Account> account = calls.byApiKey("elevenlabs", apiKey);
         if (account.isEmpty()) {
-            log.refused("elevenlabs");
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("status", apiKey == null ? "needs_authorization" : "invalid_api_key");
             detail.put("message", apiKey == null ? "Neither authorization header nor xi-api-key received, please provide one."
                     : "Invalid API key");
-            return Response.status(401).type(MediaType.APPLICATION_JSON).entity(Map.of("detail", detail)).build();
+            return calls.refuse("elevenlabs", Response.status(401).type(MediaType.APPLICATION_JSON).entity(Map.of("detail", detail)).build());
         }
         ObjectNode request = Json.parseObject(body);
         List<Map<String, Object>> problems = new ArrayList<>();
@@ -74,12 +67,11 @@ public class ElevenLabsApi {
             }
         }
         if (!problems.isEmpty()) {
-            log.refused("elevenlabs");
-            return Response.status(422).type(MediaType.APPLICATION_JSON).entity(Map.of("detail", problems)).build();
+            return calls.refuse("elevenlabs", Response.status(422).type(MediaType.APPLICATION_JSON).entity(Map.of("detail", problems)).build());
         }
         String conversationId = "conv_" + Ids.lowerAlphanumeric(26);
         String callSid = Ids.twilioSid("CA");
-        SimCall call = player.play(account.get(), conversationId, null, Json.text(request, "to_number"), Json.map(request),
+        SimCall call = calls.play(account.get(), conversationId, null, Json.text(request, "to_number"), Json.map(request),
                 c -> new ElevenLabsScript(c, request, callSid));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("success", true);

@@ -23,22 +23,12 @@ import io.switchboard.simulator.provider.Secrets;
  * an unconnected one with a {@code call_initiation_failure} (busy, no-answer, unknown). Signed
  * {@code ElevenLabs-Signature: t=<s>,v0=<hex HMAC-SHA256("t.body")>} with the webhook secret.
  */
-final class ElevenLabsScript implements ProviderScript {
-
-    private final SimCall call;
-    private final ObjectNode request;
-    private final String callSid;
-
-    ElevenLabsScript(SimCall call, ObjectNode request, String callSid) {
-        this.call = call;
-        this.request = request;
-        this.callSid = callSid;
-    }
+record ElevenLabsScript(SimCall call, ObjectNode request, String callSid) implements ProviderScript {
 
     @Override
-    public List<Webhook> webhooks(SimCall c) {
+    public List<Webhook> webhooks() {
         CallPlan plan = call.getPlan();
-        double answer = 1 + plan.ringSeconds();
+        double answer = plan.answerAt();
         if (!plan.connected()) {
             double at = plan.outcome() == Outcome.FAILED ? 0.5 : answer;
             String reason = switch (plan.outcome()) {
@@ -48,7 +38,7 @@ final class ElevenLabsScript implements ProviderScript {
             };
             return List.of(failure(reason, at));
         }
-        return List.of(transcription(answer, answer + plan.talkSeconds() + plan.analysisDelaySeconds()));
+        return List.of(transcription(answer, plan.endAt() + plan.analysisDelaySeconds()));
     }
 
     private Webhook failure(String reason, double at) {

@@ -17,10 +17,8 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.switchboard.simulator.account.Account;
-import io.switchboard.simulator.account.Accounts;
-import io.switchboard.simulator.play.CallLog;
-import io.switchboard.simulator.play.Player;
 import io.switchboard.simulator.play.SimCall;
+import io.switchboard.simulator.provider.CreateCalls;
 import io.switchboard.simulator.provider.Ids;
 import io.switchboard.simulator.provider.Json;
 
@@ -31,52 +29,45 @@ public class RetellApi {
 
     static final String DEFAULT_AGENT = "agent_sim0000000000000000000000";
 
-    private final Accounts accounts;
-    private final Player player;
-    private final CallLog log;
+    private final CreateCalls calls;
 
-    public RetellApi(Accounts accounts, Player player, CallLog log) {
-        this.accounts = accounts;
-        this.player = player;
-        this.log = log;
+    public RetellApi(CreateCalls calls) {
+        this.calls = calls;
     }
 
     @POST
     @Consumes(MediaType.WILDCARD)
     public Response create(@HeaderParam("Authorization") String authorization, byte[] body) {
-        String key = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).trim() : null;
-        Optional<Account> account = accounts.byApiKey("retell", key);
+        Optional<Account> account = calls.byApiKey("retell", CreateCalls.bearer(authorization));
         if (account.isEmpty()) {
-            log.refused("retell");
-            return error(401, "Unauthorized: invalid API key");
+            return calls.refuse("retell", error(401, "Unauthorized: invalid API key"));
         }
         ObjectNode request = Json.parseObject(body);
-        List<String> problems = new ArrayList<>();
-        if (request == null) {
-            problems.add("body must be a JSON object");
-        } else {
-            for (String field : List.of("from_number", "to_number")) {
-                String number = Json.text(request, field);
-                if (number == null) {
-                    problems.add(field + " is required");
-                } else if (!Json.isE164(number)) {
-                    problems.add(field + " must be a phone number in E.164 format");
-                }
-            }
-            for (String field : List.of("metadata", "retell_llm_dynamic_variables")) {
-                if (request.has(field) && !request.get(field).isObject()) {
-                    problems.add(field + " must be an object");
-                }
-            }
-        }
+        List<String> problems = CreateCalls.problems(request, RetellApi::problems);
         if (!problems.isEmpty()) {
-            log.refused("retell");
-            return error(400, String.join("; ", problems));
+            return calls.refuse("retell", error(400, String.join("; ", problems)));
         }
-        SimCall call = player.play(account.get(), Ids.alphanumeric(32), Json.text(request, "from_number"),
+        SimCall call = calls.play(account.get(), Ids.alphanumeric(32), Json.text(request, "from_number"),
                 Json.text(request, "to_number"), Json.map(request), c -> new RetellScript(c, request));
-        ObjectNode answer = RetellScript.callObject(call, request, "registered");
-        return Response.status(201).entity(answer).build();
+        return Response.status(201).entity(RetellScript.callObject(call, request, "registered")).build();
+    }
+
+    private static List<String> problems(ObjectNode request) {
+        List<String> problems = new ArrayList<>();
+        for (String field : List.of("from_number", "to_number")) {
+            String number = Json.text(request, field);
+            if (number == null) {
+                problems.add(field + " is required");
+            } else if (!Json.isE164(number)) {
+                problems.add(field + " must be a phone number in E.164 format");
+            }
+        }
+        for (String field : List.of("metadata", "retell_llm_dynamic_variables")) {
+            if (request.has(field) && !request.get(field).isObject()) {
+                problems.add(field + " must be an object");
+            }
+        }
+        return problems;
     }
 
     /** Retell's error body. */

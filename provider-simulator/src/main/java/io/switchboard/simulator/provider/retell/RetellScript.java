@@ -24,21 +24,13 @@ import io.switchboard.simulator.provider.Secrets;
  * in_voicemail, custom_analysis_data), signed {@code X-Retell-Signature: v=<ms>,d=<hex HMAC-SHA256(body + ms)>} with
  * the API key, exactly as calls-service's RetellSignature verifies.
  */
-final class RetellScript implements ProviderScript {
-
-    private final SimCall call;
-    private final ObjectNode request;
-
-    RetellScript(SimCall call, ObjectNode request) {
-        this.call = call;
-        this.request = request;
-    }
+record RetellScript(SimCall call, ObjectNode request) implements ProviderScript {
 
     @Override
-    public List<Webhook> webhooks(SimCall c) {
+    public List<Webhook> webhooks() {
         CallPlan plan = call.getPlan();
-        double answer = 1 + plan.ringSeconds();
-        double end = plan.outcome() == Outcome.FAILED ? 0.5 : answer + plan.talkSeconds();
+        double answer = plan.answerAt();
+        double end = plan.outcome() == Outcome.FAILED ? 0.5 : plan.endAt();
         String reason = switch (plan.outcome()) {
             case BUSY -> "dial_busy";
             case NO_ANSWER -> "dial_no_answer";

@@ -22,10 +22,8 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import io.switchboard.simulator.account.Account;
-import io.switchboard.simulator.account.Accounts;
-import io.switchboard.simulator.play.CallLog;
-import io.switchboard.simulator.play.Player;
 import io.switchboard.simulator.play.SimCall;
+import io.switchboard.simulator.provider.CreateCalls;
 import io.switchboard.simulator.provider.Ids;
 import io.switchboard.simulator.provider.Json;
 import io.switchboard.simulator.provider.Secrets;
@@ -40,14 +38,10 @@ public class TwilioApi {
 
     static final DateTimeFormatter RFC_2822 = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US);
 
-    private final Accounts accounts;
-    private final Player player;
-    private final CallLog log;
+    private final CreateCalls calls;
 
-    public TwilioApi(Accounts accounts, Player player, CallLog log) {
-        this.accounts = accounts;
-        this.player = player;
-        this.log = log;
+    public TwilioApi(CreateCalls calls) {
+        this.calls = calls;
     }
 
     @POST
@@ -56,8 +50,7 @@ public class TwilioApi {
             MultivaluedMap<String, String> form) {
         Optional<Account> account = authenticate(authorization).filter(a -> a.accountSid().equals(accountSid));
         if (account.isEmpty()) {
-            log.refused("twilio");
-            return error(401, 20003, "Authenticate", "Your AccountSid or AuthToken was incorrect.");
+            return calls.refuse("twilio", error(401, 20003, "Authenticate", "Your AccountSid or AuthToken was incorrect."));
         }
         String to = form.getFirst("To");
         String from = form.getFirst("From");
@@ -69,14 +62,13 @@ public class TwilioApi {
                         ? error(400, 21205, "Url, Twiml or ApplicationSid is required", null)
                 : null;
         if (invalid != null) {
-            log.refused("twilio");
-            return invalid;
+            return calls.refuse("twilio", invalid);
         }
         Map<String, Object> request = new LinkedHashMap<>();
         form.forEach((name, values) -> request.put(name, values.size() == 1 ? values.get(0) : values));
         String sid = Ids.twilioSid("CA");
         List<String> events = form.get("StatusCallbackEvent");
-        SimCall call = player.play(account.get(), sid, from, to, request,
+        SimCall call = calls.play(account.get(), sid, from, to, request,
                 c -> new TwilioScript(c, form.getFirst("StatusCallback"), events, form.getFirst("MachineDetection")));
         return Response.status(201).entity(resource(call, accountSid)).build();
     }
@@ -97,7 +89,7 @@ public class TwilioApi {
         }
         String user = decoded.substring(0, colon);
         String password = decoded.substring(colon + 1);
-        return accounts.twilio(user)
+        return calls.twilio(user)
                 .filter(a -> Secrets.same(a.webhookSecret(), password) || Secrets.same(a.apiKey(), password));
     }
 

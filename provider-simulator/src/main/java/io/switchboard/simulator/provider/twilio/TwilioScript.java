@@ -40,10 +40,10 @@ final class TwilioScript implements ProviderScript {
     }
 
     @Override
-    public List<Webhook> webhooks(SimCall c) {
+    public List<Webhook> webhooks() {
         CallPlan plan = call.getPlan();
-        double answer = 1 + plan.ringSeconds();
-        double end = answer + plan.talkSeconds();
+        double answer = plan.answerAt();
+        double end = plan.endAt();
         List<Webhook> webhooks = new ArrayList<>();
         int[] sequence = { 0 };
         if (plan.outcome() == Outcome.FAILED) {

@@ -18,10 +18,8 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.switchboard.simulator.account.Account;
-import io.switchboard.simulator.account.Accounts;
-import io.switchboard.simulator.play.CallLog;
-import io.switchboard.simulator.play.Player;
 import io.switchboard.simulator.play.SimCall;
+import io.switchboard.simulator.provider.CreateCalls;
 import io.switchboard.simulator.provider.Ids;
 import io.switchboard.simulator.provider.Json;
 
@@ -32,54 +30,49 @@ public class VapiApi {
 
     static final String ORG_ID = "5f2c1e0a-7b3d-4c9e-8a1f-0d6e2b4c8a90";
 
-    private final Accounts accounts;
-    private final Player player;
-    private final CallLog log;
+    private final CreateCalls calls;
 
-    public VapiApi(Accounts accounts, Player player, CallLog log) {
-        this.accounts = accounts;
-        this.player = player;
-        this.log = log;
+    public VapiApi(CreateCalls calls) {
+        this.calls = calls;
     }
 
     @POST
     @Consumes(MediaType.WILDCARD)
     public Response create(@HeaderParam("Authorization") String authorization, byte[] body) {
-        Optional<Account> account = accounts.byApiKey("vapi", bearer(authorization));
+        Optional<Account> account = calls.byApiKey("vapi", CreateCalls.bearer(authorization));
         if (account.isEmpty()) {
-            log.refused("vapi");
-            return error(401, "Unauthorized", List.of("Invalid Key. Hot tip, you may be using the private key instead of the public key, or vice versa."));
+            return calls.refuse("vapi", error(401, "Unauthorized", List.of("Invalid Key. Hot tip, you may be using the private key instead of the public key, or vice versa.")));
         }
         ObjectNode request = Json.parseObject(body);
-        List<String> problems = new ArrayList<>();
-        if (request == null) {
-            problems.add("body must be a JSON object");
-        } else {
-            if (Json.text(request, "assistantId") == null && !request.path("assistant").isObject() && !request.path("squad").isObject()
-                    && Json.text(request, "squadId") == null) {
-                problems.add("assistantId or assistant or squadId or squad must be provided");
-            }
-            if (Json.text(request, "phoneNumberId") == null && !request.path("phoneNumber").isObject()) {
-                problems.add("phoneNumberId or phoneNumber must be provided");
-            }
-            String number = Json.text(request, "customer.number");
-            if (number == null) {
-                problems.add("customer.number must be a string");
-            } else if (!Json.isE164(number)) {
-                problems.add("customer.number must be a valid phone number in the E.164 format. Hot tip, you may be missing the country code (Eg. US: +1).");
-            }
-            if (request.has("metadata") && !request.get("metadata").isObject()) {
-                problems.add("metadata must be an object");
-            }
-        }
+        List<String> problems = CreateCalls.problems(request, VapiApi::problems);
         if (!problems.isEmpty()) {
-            log.refused("vapi");
-            return error(400, "Bad Request", problems);
+            return calls.refuse("vapi", error(400, "Bad Request", problems));
         }
         String to = Json.text(request, "customer.number");
         String from = Json.text(request, "phoneNumber.number");
-        SimCall call = player.play(account.get(), Ids.uuid(), from, to, Json.map(request), c -> new VapiScript(c, request));
+        SimCall call = calls.play(account.get(), Ids.uuid(), from, to, Json.map(request), c -> new VapiScript(c, request));
         return Response.status(201).entity(callObject(call, request, "queued", call.getReceivedAt())).build();
+    }
+
+    private static List<String> problems(ObjectNode request) {
+        List<String> problems = new ArrayList<>();
+        if (Json.text(request, "assistantId") == null && !request.path("assistant").isObject() && !request.path("squad").isObject()
+                && Json.text(request, "squadId") == null) {
+            problems.add("assistantId or assistant or squadId or squad must be provided");
+        }
+        if (Json.text(request, "phoneNumberId") == null && !request.path("phoneNumber").isObject()) {
+            problems.add("phoneNumberId or phoneNumber must be provided");
+        }
+        String number = Json.text(request, "customer.number");
+        if (number == null) {
+            problems.add("customer.number must be a string");
+        } else if (!Json.isE164(number)) {
+            problems.add("customer.number must be a valid phone number in the E.164 format. Hot tip, you may be missing the country code (Eg. US: +1).");
+        }
+        if (request.has("metadata") && !request.get("metadata").isObject()) {
+            problems.add("metadata must be an object");
+        }
+        return problems;
     }
 
     /** VAPI's call object as its API and its server messages show it. */
@@ -106,10 +99,6 @@ public class VapiApi {
                 to.set(field, from.get(field));
             }
         }
-    }
-
-    static String bearer(String authorization) {
-        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).trim() : null;
     }
 
     /** VAPI's (NestJS) error body: {message, error, statusCode}, message a list for validation errors. */

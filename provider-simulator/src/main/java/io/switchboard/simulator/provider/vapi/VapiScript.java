@@ -23,21 +23,13 @@ import io.switchboard.simulator.provider.Json;
  * transcript, messages, recordingUrl), authenticated with {@code X-Vapi-Secret}. The request's metadata (our
  * {@code switchboardCallId}) is echoed in {@code call.metadata}.
  */
-final class VapiScript implements ProviderScript {
-
-    private final SimCall call;
-    private final ObjectNode request;
-
-    VapiScript(SimCall call, ObjectNode request) {
-        this.call = call;
-        this.request = request;
-    }
+record VapiScript(SimCall call, ObjectNode request) implements ProviderScript {
 
     @Override
-    public List<Webhook> webhooks(SimCall c) {
+    public List<Webhook> webhooks() {
         CallPlan plan = call.getPlan();
-        double answer = 1 + plan.ringSeconds();
-        double end = answer + plan.talkSeconds();
+        double answer = plan.answerAt();
+        double end = plan.endAt();
         String reason = switch (plan.outcome()) {
             case BUSY -> "customer-busy";
             case NO_ANSWER -> "customer-did-not-answer";
