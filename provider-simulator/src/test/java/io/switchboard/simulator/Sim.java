@@ -47,9 +47,9 @@ public final class Sim {
     }
 
     /**
-     * Settings where only {@code outcome} happens, with fast timing.
+     * Settings where only {@code outcome} happens, with fast timing (time factor 0.001) and no delays.
      *
-     * @param intent callback / dnc probability for answered calls
+     * @param callback  / doNotCall: the intents of answered calls; duplicate / reorder: the global faults
      */
     public static String settings(String outcome, double callback, double doNotCall, double duplicate, double reorder) {
         String outcomes = List.of("answered", "busy", "noAnswer", "voicemail", "failed", "silent").stream()
