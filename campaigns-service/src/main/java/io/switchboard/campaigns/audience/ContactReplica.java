@@ -57,7 +57,8 @@ public class ContactReplica {
                 .setParameter(1, tenantId).setParameter(2, UUID.fromString(contactId)).executeUpdate();
     }
 
-    private String write(List<String> values) {
+    /** A string list as the JSONB text the replica's columns take. */
+    String write(List<String> values) {
         try {
             return json.writeValueAsString(values);
         } catch (JsonProcessingException e) {

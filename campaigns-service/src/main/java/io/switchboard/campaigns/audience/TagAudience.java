@@ -30,6 +30,9 @@ public class TagAudience {
     @Inject
     AudienceService audiences;
 
+    @Inject
+    ContactReplica replica;
+
     @SuppressWarnings("unchecked")
     AudienceUploadView add(UUID tenantId, Campaign campaign, TagAudienceRequest request) {
         List<String> tags = request.tags().stream().map(String::strip).distinct().toList();
@@ -37,18 +40,10 @@ public class TagAudience {
                 SELECT contact_id, phone, CAST(time_zones AS text) FROM contact_replica
                 WHERE tenant_id = ?1 AND jsonb_exists_any(tags, ARRAY(SELECT jsonb_array_elements_text(CAST(?2 AS jsonb))))
                 ORDER BY contact_id""")
-                .setParameter(1, tenantId).setParameter(2, write(tags)).getResultList());
+                .setParameter(1, tenantId).setParameter(2, replica.write(tags)).getResultList());
         List<AudienceRows.Mapped> recipients = rows.stream().map(r -> new AudienceRows.Mapped((String) r[1], zones((String) r[2]),
                 (UUID) r[0], java.util.Map.of(), null, null)).toList();
         return audiences.addResolved(tenantId, campaign, "tags", recipients);
-    }
-
-    private String write(List<String> values) {
-        try {
-            return json.writeValueAsString(values);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private List<String> zones(String text) {

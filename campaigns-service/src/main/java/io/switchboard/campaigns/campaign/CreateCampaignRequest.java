@@ -18,6 +18,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.switchboard.platform.time.IanaTimeZone;
+import io.switchboard.platform.time.StorableTime;
 
 /**
  * A campaign's settings: the body of a create, and what a PATCH (JSON merge patch) is applied to. Absent (null)
@@ -35,8 +36,8 @@ public record CreateCampaignRequest(
         @Schema(description = "ISO weekdays 1 (Monday) … 7 (Sunday); default Monday to Friday")
         @Size(min = 1, max = 7) List<@NotNull @Min(1) @Max(7) Integer> allowedWeekdays,
         @Schema(description = "First day of dialing, in timeZone (UTC when none); a launch before it schedules the campaign")
-        LocalDate startDate,
-        @Schema(description = "Last day of dialing; the campaign completes after it") LocalDate endDate,
+        @StorableTime LocalDate startDate,
+        @Schema(description = "Last day of dialing; the campaign completes after it") @StorableTime LocalDate endDate,
         @Pattern(regexp = "recipient|campaign", message = "must be recipient or campaign") String timeZonePolicy,
         @IanaTimeZone String timeZone,
         @Schema(description = "ISO 3166-1 alpha-2 region national numbers in uploads are read in, e.g. US")
