@@ -33,6 +33,7 @@ import io.switchboard.events.customer.CustomerDeletedV1;
 import io.switchboard.events.customer.CustomerDoNotContactChangedV1;
 import io.switchboard.events.customer.CustomerUpdatedV1;
 import io.switchboard.events.memory.MemoryAddedV1;
+import io.switchboard.events.queue.QueueItemSkippedV1;
 import io.switchboard.events.tenant.TenantCreatedV1;
 import io.switchboard.events.tenant.TenantStatusChangedV1;
 import io.switchboard.events.credits.CreditBalanceChangedV1;
@@ -146,6 +147,12 @@ public final class EventCatalog {
             "An outbound call could not be placed (the provider refused it, or the agent or connection cannot dial); no live call exists.");
     // ---- end dialer ----
 
+    // ---- dispatcher (issue 11) ----
+    public static final EventType<QueueItemSkippedV1> QUEUE_ITEM_SKIPPED = new EventType<>(
+            "io.switchboard.queue.item_skipped.v1", Topics.DIALS, QueueItemSkippedV1.class,
+            "The dispatcher did not dial a due queue item (a dial-time check failed or its request expired); it waits until nextAttemptAt; keyed by queue item id.");
+    // ---- end dispatcher ----
+
 
     public static final List<EventType<?>> ALL = List.of(CALL_CREATED, CALL_COMPLETED,
             CALL_INITIATED, CALL_STATUS_CHANGED, CALL_ANALYZED, CALL_RECORDING_READY, CALL_DISPOSITION_CHANGED, // call model (issue 9)
@@ -157,6 +164,7 @@ public final class EventCatalog {
             CUSTOMER_DELETED, CUSTOMER_DO_NOT_CONTACT_CHANGED,
             CAMPAIGN_CREATED,
             DIAL_REQUESTED, DIAL_EXPIRED, CALL_FAILED, // dialer (issue 11)
+            QUEUE_ITEM_SKIPPED, // dispatcher (issue 11)
             CREDITS_BALANCE_CHANGED, TENANT_CREATED, TENANT_STATUS_CHANGED);
 
     private static final Map<String, EventType<?>> BY_TYPE = ALL.stream()
