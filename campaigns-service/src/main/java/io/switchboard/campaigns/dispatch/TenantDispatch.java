@@ -367,37 +367,35 @@ public class TenantDispatch {
 
     private List<CallQueueItem> claimCampaigns(UUID tenant, Instant now, int slots, Map<UUID, Campaign> campaigns,
             Map<UUID, Integer> used) {
-        List<FairShare.Claimant> claimants = campaigns.values().stream()
-                .map(c -> new FairShare.Claimant(c.id, c.priority, c.maxConcurrentCalls == null ? Integer.MAX_VALUE
-                        : Math.max(0, c.maxConcurrentCalls - used.getOrDefault(c.id, 0))))
-                .toList();
         List<CallQueueItem> claimed = new ArrayList<>();
-        Map<UUID, Integer> shares = FairShare.allocate(slots, claimants);
+        Map<UUID, Integer> held = new HashMap<>();
+        campaigns.keySet().forEach(id -> held.put(id, used.getOrDefault(id, 0)));
         Set<UUID> exhausted = new HashSet<>();
-        int unused = 0;
-        for (Map.Entry<UUID, Integer> share : shares.entrySet()) {
-            if (share.getValue() == 0) {
-                continue;
-            }
-            List<CallQueueItem> rows = claimCampaign(tenant, now, share.getKey(), share.getValue(), List.of());
-            claimed.addAll(rows);
-            if (rows.size() < share.getValue()) {
-                exhausted.add(share.getKey());
-                unused += share.getValue() - rows.size();
-            }
-        }
-        if (unused > 0) {
-            // a campaign with fewer due rows than its share leaves slots to the others (recomputed fairly)
-            List<FairShare.Claimant> rest = claimants.stream().filter(c -> !exhausted.contains(c.campaignId()))
-                    .map(c -> new FairShare.Claimant(c.campaignId(), c.priority(),
-                            c.capacity() - shares.get(c.campaignId())))
+        int left = slots;
+        // a campaign with fewer due rows than its share leaves the rest to the others: share again without it
+        while (left > 0) {
+            List<FairShare.Claimant> claimants = campaigns.values().stream().filter(c -> !exhausted.contains(c.id))
+                    .map(c -> new FairShare.Claimant(c.id, c.priority, held.get(c.id),
+                            c.maxConcurrentCalls == null ? Integer.MAX_VALUE : Math.max(0, c.maxConcurrentCalls - held.get(c.id))))
                     .toList();
-            List<UUID> taken = claimed.stream().map(i -> i.id).toList();
-            FairShare.allocate(unused, rest).forEach((campaignId, n) -> {
-                if (n > 0) {
-                    claimed.addAll(claimCampaign(tenant, now, campaignId, n, taken));
+            int got = 0;
+            for (Map.Entry<UUID, Integer> share : FairShare.allocate(left, claimants).entrySet()) {
+                if (share.getValue() == 0) {
+                    continue;
                 }
-            });
+                List<CallQueueItem> rows = claimCampaign(tenant, now, share.getKey(), share.getValue(),
+                        claimed.stream().map(i -> i.id).toList());
+                claimed.addAll(rows);
+                held.merge(share.getKey(), rows.size(), Integer::sum);
+                got += rows.size();
+                if (rows.size() < share.getValue()) {
+                    exhausted.add(share.getKey());
+                }
+            }
+            left -= got;
+            if (got == 0) {
+                break;
+            }
         }
         return claimed;
     }
