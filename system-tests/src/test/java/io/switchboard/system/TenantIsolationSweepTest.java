@@ -92,6 +92,25 @@ class TenantIsolationSweepTest {
                 "{\"dueAt\":\"2026-11-25T14:00:00Z\",\"remark\":\"call back\"}"));
         FIXTURES.put("/api/v1/meetings", t -> create(t, "/api/v1/contacts/" + contactOf(t) + "/meetings",
                 "{\"startsAt\":\"2026-11-26T15:00:00Z\",\"title\":\"Demo\"}"));
+        // ---- dispatcher (issue 11) ----
+        // tenant-scoped reads without ids of their own: tenant B's reads (list probe) must show none of A's
+        FIXTURES.put("/api/v1/dial-decisions", t -> null);
+        FIXTURES.put("/api/v1/operations", t -> null);
+        // per-tenant settings, no id: tenant A saves some, tenant B's read must show none of A's
+        FIXTURES.put("/api/v1/compliance-rules", t -> {
+            given().baseUri(platform.url()).header("Authorization", t.bearer()).contentType(ContentType.JSON)
+                    .body("{\"preset\":\"us_reg_f\"}").put("/api/v1/compliance-rules").then().statusCode(200);
+            return null;
+        });
+        FIXTURES.put("/api/v1/dialer-settings", t -> {
+            given().baseUri(platform.url()).header("Authorization", t.bearer()).contentType(ContentType.JSON)
+                    .body("{\"maxConcurrentCalls\":7}").put("/api/v1/dialer-settings").then().statusCode(200);
+            return null;
+        });
+        // GET /api/v1/call-queue/{id}/decisions: the queue's items are the campaigns part's fixture (a direct call);
+        // until that lands the decisions sub-resource is classified here and its 404 is DispatchApiTest's
+        FIXTURES.putIfAbsent("/api/v1/call-queue", t -> null);
+        // ---- end dispatcher ----
     }
 
     @BeforeAll

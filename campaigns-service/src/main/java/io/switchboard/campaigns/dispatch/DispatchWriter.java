@@ -45,7 +45,9 @@ public class DispatchWriter {
     }
 
     /** Claim: lease, attempt + 1, a slot, the record, {@code dial.requested}. */
-    void dial(CallQueueItem item, Instant notAfter, Map<String, Object> detail, Instant now, String owner) {
+    void dial(CallQueueItem item, Instant deadline, Map<String, Object> detail, Instant now, String owner) {
+        // as the decision record stores it, so a re-published request carries exactly the same notAfter
+        Instant notAfter = deadline.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         OffsetDateTime at = DbValues.utc(now);
         OffsetDateTime leaseExpires = DbValues.utc(now.plus(config.lease()));
         item.attempts++;

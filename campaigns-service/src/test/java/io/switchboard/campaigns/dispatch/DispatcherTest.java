@@ -119,8 +119,9 @@ class DispatcherTest {
     void neitherTheCampaignCapNorTheTenantLimitIsEverExceeded() {
         UUID tenant = fx.tenantWithCredits();
         limit(tenant, 5);
-        UUID capped = fx.campaign(tenant, "max_concurrent_calls = 3");
-        UUID other = fx.campaign(tenant, null);
+        // by priority alone the capped campaign would take every slot: its cap stops it at 3
+        UUID capped = fx.campaign(tenant, "max_concurrent_calls = 3, priority = 10");
+        UUID other = fx.campaign(tenant, "priority = 1");
         String zone = DialerFixtures.openZone();
         for (int i = 0; i < 10; i++) {
             fx.item(tenant, capped, DialerFixtures.phone(), zone, null);
@@ -212,7 +213,7 @@ class DispatcherTest {
         UUID tenant = fx.tenantWithCredits();
         UUID item = fx.item(tenant, null, DialerFixtures.phone(), DialerFixtures.openZone(), null);
         round();
-        fx.deliver(tenant, EventCatalog.CALL_FAILED, new CallFailedV1(null, fx.dialRequestId(tenant, item), null, null,
+        fx.deliver(tenant, EventCatalog.CALL_FAILED, new CallFailedV1(UUID.randomUUID().toString(), fx.dialRequestId(tenant, item), null, null,
                 null, "vapi", null, "+14155550000", "provider_rejected", "rejected", Instant.now()));
         assertEquals(0L, fx.slots(tenant));
     }
