@@ -59,14 +59,14 @@ public class LiveOperationsResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Blocking
     @Operation(summary = "The dialer now, as Server-Sent Events", description = "A snapshot at once and every "
-            + "intervalSeconds (1–60, default 2) for durationSeconds (1–3600, default 20); then the stream ends and an "
+            + "intervalSeconds (1–60, default 2) for durationSeconds (1–3600, default 10); then the stream ends and an "
             + "EventSource reconnects by itself.")
     @APIResponse(responseCode = "200", description = "text/event-stream of snapshots", content = @Content(
             mediaType = MediaType.SERVER_SENT_EVENTS, examples = @ExampleObject(name = "event",
                     value = "data:{\"activeCalls\":7,\"tenantLimit\":10,\"dueNow\":2900}\n\n")))
     public Multi<LiveOperations.Live> stream(
             @QueryParam("intervalSeconds") @DefaultValue("2") @Min(1) @Max(60) int intervalSeconds,
-            @QueryParam("durationSeconds") @DefaultValue("20") @Min(1) @Max(3600) int durationSeconds) {
+            @QueryParam("durationSeconds") @DefaultValue("10") @Min(1) @Max(3600) int durationSeconds) {
         return live.stream(tenant.require(), Duration.ofSeconds(intervalSeconds), Duration.ofSeconds(durationSeconds));
     }
 }
