@@ -39,6 +39,7 @@ import io.switchboard.events.number.PhoneNumberCreatedV1;
 import io.switchboard.events.number.PhoneNumberDeletedV1;
 import io.switchboard.events.number.PhoneNumberUpdatedV1;
 import io.switchboard.events.memory.MemoryAddedV1;
+import io.switchboard.events.queue.QueueItemSkippedV1;
 import io.switchboard.events.tenant.TenantCreatedV1;
 import io.switchboard.events.tenant.TenantStatusChangedV1;
 import io.switchboard.events.credits.CreditBalanceChangedV1;
@@ -174,6 +175,11 @@ public final class EventCatalog {
             "io.switchboard.campaign.completed.v1", Topics.CAMPAIGNS, CampaignCompletedV1.class,
             "A campaign ended: nothing left to dial, or its end date passed; carries its counters.");
     // ---- end campaigns ----
+    // ---- dispatcher (issue 11) ----
+    public static final EventType<QueueItemSkippedV1> QUEUE_ITEM_SKIPPED = new EventType<>(
+            "io.switchboard.queue.item_skipped.v1", Topics.DIALS, QueueItemSkippedV1.class,
+            "The dispatcher did not dial a due queue item (a dial-time check failed or its request expired); it waits until nextAttemptAt; keyed by queue item id.");
+    // ---- end dispatcher ----
 
 
     public static final List<EventType<?>> ALL = List.of(CALL_CREATED, CALL_COMPLETED,
@@ -188,6 +194,7 @@ public final class EventCatalog {
             DIAL_REQUESTED, DIAL_EXPIRED, CALL_FAILED, // dialer (issue 11)
             PHONE_NUMBER_CREATED, PHONE_NUMBER_UPDATED, PHONE_NUMBER_DELETED, CALL_ROUTED, // inbound routing (issue 10)
             CAMPAIGN_STATUS_CHANGED, CAMPAIGN_COMPLETED, // campaigns (issue 11)
+            QUEUE_ITEM_SKIPPED, // dispatcher (issue 11)
             CREDITS_BALANCE_CHANGED, TENANT_CREATED, TENANT_STATUS_CHANGED);
 
     private static final Map<String, EventType<?>> BY_TYPE = ALL.stream()

@@ -48,6 +48,11 @@ final class PgBench {
 
     /** Transactions per second of a pgbench script (its {@code :name} variables given), as the service's role on calls. */
     static double tps(String script, Map<String, String> variables, int clients, Duration duration) {
+        return tps(script, variables, clients, duration, "calls");
+    }
+
+    /** {@link #tps(String, Map, int, Duration)} against another service's database. */
+    static double tps(String script, Map<String, String> variables, int clients, Duration duration, String database) {
         try {
             Path file = Files.createTempFile("bench-", ".sql");
             Files.writeString(file, script);
@@ -55,7 +60,7 @@ final class PgBench {
                     "-U", Infra.DB_USER, "-n", "-M", "prepared", "-c", String.valueOf(clients), "-j", "2", "-T",
                     String.valueOf(duration.toSeconds())));
             variables.forEach((name, value) -> command.addAll(List.of("-D", name + "=" + value)));
-            command.addAll(List.of("-f", file.toString(), "calls"));
+            command.addAll(List.of("-f", file.toString(), database));
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
             pb.environment().put("PGPASSWORD", Infra.DB_PASSWORD);
             Process process = pb.start();

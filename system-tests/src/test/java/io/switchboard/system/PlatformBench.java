@@ -50,6 +50,8 @@ import io.switchboard.testsupport.TestTokens;
  * the service's peak heap ({@link ImportBench}; {@code -Dbench.import.rows} for a smaller file);</li>
  * <li>webhooks: signed VAPI end-of-call reports through the gateway at 16 and 64 connections vs pgbench of the
  * same writes ({@link WebhookBench});</li>
+ * <li>dialer: queued calls across 100 tenants dispatched into a stub provider vs pgbench of the claim SQL
+ * ({@link DialerBench}; {@code -Dbench.dialer.rows} for the issue's 1,000,000);</li>
  * <li>peak RSS of every service against its {@code -Xmx256m} budget.</li>
  * </ol>
  * Not part of the test suite (the class name does not end in Test); run with {@code ./switchboard bench}.
@@ -63,7 +65,7 @@ class PlatformBench {
     private static final Duration IDLE = Duration.ofSeconds(10);
     private static final String CALL = "{\"toNumber\":\"+14155550123\"}";
     /** {@code -Dbench.phases=writes} runs only the write figures (e.g. under a profiler); default: reads,writes,imports. */
-    private static final String PHASES = System.getProperty("bench.phases", "reads,writes,imports,webhooks");
+    private static final String PHASES = System.getProperty("bench.phases", "reads,writes,imports,webhooks,dialer");
 
     @Test
     void throughputAndLatencyAgainstSameRunBaselines() throws Exception {
@@ -98,6 +100,9 @@ class PlatformBench {
         }
         if (PHASES.contains("webhooks")) {
             WebhookBench.run(platform, tenant, load, WARMUP, MEASURE);
+        }
+        if (PHASES.contains("dialer")) {
+            DialerBench.run();
         }
         for (ServiceProcess service : List.of(platform.gateway, platform.calls, platform.contacts, platform.campaigns,
                 platform.analytics)) {

@@ -102,6 +102,23 @@ class TenantIsolationSweepTest {
                 "{\"agentId\":\"" + UUID.randomUUID() + "\",\"phone\":\"+14155550123\"}"));
         FIXTURES.put("/api/v1/call-queue", t -> create(t, "/api/v1/direct-calls",
                 "{\"agentId\":\"" + UUID.randomUUID() + "\",\"phone\":\"+14155550124\"}"));
+        // ---- dispatcher (issue 11) ----
+        // tenant-scoped reads without ids of their own: tenant B's reads (list probe) must show none of A's
+        FIXTURES.put("/api/v1/dial-decisions", t -> null);
+        FIXTURES.put("/api/v1/operations", t -> null);
+        // per-tenant settings, no id: tenant A saves some, tenant B's read must show none of A's
+        FIXTURES.put("/api/v1/compliance-rules", t -> {
+            given().baseUri(platform.url()).header("Authorization", t.bearer()).contentType(ContentType.JSON)
+                    .body("{\"preset\":\"us_reg_f\"}").put("/api/v1/compliance-rules").then().statusCode(200);
+            return null;
+        });
+        FIXTURES.put("/api/v1/dialer-settings", t -> {
+            given().baseUri(platform.url()).header("Authorization", t.bearer()).contentType(ContentType.JSON)
+                    .body("{\"maxConcurrentCalls\":7}").put("/api/v1/dialer-settings").then().statusCode(200);
+            return null;
+        });
+        // GET /api/v1/call-queue/{id}/decisions is swept under the campaigns part's queue-item fixture (a direct call)
+        // ---- end dispatcher ----
     }
 
     @BeforeAll

@@ -9,8 +9,9 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.switchboard.platform.inbox.IdempotentConsumer;
 
 /**
- * The service's consumers of other contexts' topics: call outcomes (switchboard.calls), dial expiry
- * (switchboard.dials) and contacts (switchboard.contacts, the replica for audiences by tag). Every feature registers an
+ * The service's consumers, one channel per topic: call outcomes (switchboard.calls), dial expiry
+ * (switchboard.dials), contacts (switchboard.contacts: the replica for audiences by tag and the dispatcher's compliance
+ * replicas) and credits (switchboard.credits: the dispatcher's balance replica). Every feature registers an
  * {@link io.switchboard.platform.inbox.EventHandler} for the types it needs; {@link IdempotentConsumer} runs them all in
  * one transaction, once per event. Records of one key in order, different keys concurrently.
  */
@@ -35,6 +36,12 @@ public class EventsConsumer {
     @Incoming("contacts")
     @Blocking(ordered = false)
     public void onContactEvent(byte[] cloudEvent) {
+        consumer.consume(cloudEvent);
+    }
+
+    @Incoming("credits")
+    @Blocking(ordered = false)
+    public void onCreditsEvent(byte[] cloudEvent) {
         consumer.consume(cloudEvent);
     }
 }

@@ -1,0 +1,409 @@
+package io.switchboard.campaigns.dispatch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.switchboard.campaigns.compliance.ComplianceRules;
+import io.switchboard.events.EventCatalog;
+import io.switchboard.events.call.CallCompletedV1;
+import io.switchboard.events.call.CallFailedV1;
+import io.switchboard.events.call.CallInitiatedV1;
+import io.switchboard.events.consent.ConsentGrantedV1;
+import io.switchboard.events.credits.CreditBalanceChangedV1;
+import io.switchboard.events.customer.CustomerDoNotContactChangedV1;
+import io.switchboard.events.dial.DialExpiredV1;
+import io.switchboard.events.dnc.DncNumberAddedV1;
+import io.switchboard.events.dnc.DncNumberRemovedV1;
+import io.switchboard.events.dnc.OptOutAddedV1;
+import io.switchboard.platform.tenant.TenantScope;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/** The claim loop against real PostgreSQL: claims, order, fairness, caps, leases, slots and each dial-time rule. */
+@QuarkusTest
+class DispatcherTest {
+
+    @Inject
+    Dispatcher dispatcher;
+
+    @Inject
+    DialerFixtures fx;
+
+    @Inject
+    ComplianceRules rules;
+
+    @BeforeEach
+    void replicasCurrent() {
+        fx.awaitReplicasCurrent();
+    }
+
+    private void round() {
+        dispatcher.round(Instant.now());
+    }
+
+    @Test
+    void aDueDirectCallIsClaimedWithALeaseASlotADecisionAndExactlyOneDialRequest() {
+        UUID tenant = fx.tenantWithCredits();
+        UUID item = fx.item(tenant, null, DialerFixtures.phone(), DialerFixtures.openZone(), null);
+        round();
+        assertEquals("processing", fx.status(tenant, item));
+        assertEquals(item + ":1", fx.dialRequestId(tenant, item));
+        assertEquals(1L, fx.count(tenant, "SELECT attempts FROM call_queue WHERE id = ?1", item));
+        assertEquals(dispatcher.owner(), fx.one(tenant, "SELECT lease_owner FROM call_queue WHERE id = ?1", item));
+        assertEquals(1L, fx.slots(tenant));
+        assertEquals(1L, fx.dialRequests(tenant, item));
+        assertEquals(1L, fx.count(tenant, "SELECT count(*) FROM dial_decision WHERE queue_item_id = ?1 AND outcome = 'dialed'", item));
+        round(); // a processing row is never claimed again
+        assertEquals(1L, fx.dialRequests(tenant, item));
+    }
+
+    @Test
+    void directCallsGoFirstWhenSlotsAreScarce() {
+        UUID tenant = fx.tenantWithCredits();
+        limit(tenant, 1);
+        UUID campaign = fx.campaign(tenant, null);
+        UUID campaignItem = fx.item(tenant, campaign, DialerFixtures.phone(), DialerFixtures.openZone(),
+                "scheduled_for = now() - interval '1 hour'");
+        UUID direct = fx.item(tenant, null, DialerFixtures.phone(), DialerFixtures.openZone(), null);
+        round();
+        assertEquals("processing", fx.status(tenant, direct));
+        assertEquals("pending", fx.status(tenant, campaignItem));
+    }
+
+    @Test
+    void callbacksGoBeforeFreshLeadsThenPriorityThenTheOldest() {
+        UUID tenant = fx.tenantWithCredits();
+        limit(tenant, 1);
+        UUID campaign = fx.campaign(tenant, null);
+        String zone = DialerFixtures.openZone();
+        fx.item(tenant, campaign, DialerFixtures.phone(), zone, "priority = 9, scheduled_for = now() - interval '1 hour'");
+        UUID callback = fx.item(tenant, campaign, DialerFixtures.phone(), zone, "kind = 'callback', priority = 0");
+        round();
+        assertEquals("processing", fx.status(tenant, callback));
+        limit(tenant, 2);
+        UUID older = fx.item(tenant, campaign, DialerFixtures.phone(), zone, "priority = 9, scheduled_for = now() - interval '2 hours'");
+        round();
+        assertEquals("processing", fx.status(tenant, older));
+    }
+
+    @Test
+    void aTenantsSlotsAreSharedAmongItsCampaignsByPriority() {
+        UUID tenant = fx.tenantWithCredits();
+        limit(tenant, 10);
+        UUID high = fx.campaign(tenant, "priority = 8");
+        UUID low = fx.campaign(tenant, "priority = 2");
+        String zone = DialerFixtures.openZone();
+        for (int i = 0; i < 12; i++) {
+            fx.item(tenant, high, DialerFixtures.phone(), zone, null);
+            fx.item(tenant, low, DialerFixtures.phone(), zone, null);
+        }
+        round();
+        assertEquals(8L, processing(tenant, high));
+        assertEquals(2L, processing(tenant, low));
+    }
+
+    @Test
+    void neitherTheCampaignCapNorTheTenantLimitIsEverExceeded() {
+        UUID tenant = fx.tenantWithCredits();
+        limit(tenant, 5);
+        // by priority alone the capped campaign would take every slot: its cap stops it at 3
+        UUID capped = fx.campaign(tenant, "max_concurrent_calls = 3, priority = 10");
+        UUID other = fx.campaign(tenant, "priority = 1");
+        String zone = DialerFixtures.openZone();
+        for (int i = 0; i < 10; i++) {
+            fx.item(tenant, capped, DialerFixtures.phone(), zone, null);
+            fx.item(tenant, other, DialerFixtures.phone(), zone, null);
+        }
+        round();
+        round();
+        assertEquals(3L, processing(tenant, capped));
+        assertEquals(5L, fx.slots(tenant));
+        assertEquals(5L, fx.count(tenant, "SELECT count(*) FROM call_queue WHERE tenant_id = ?1 AND status = 'processing'", tenant));
+    }
+
+    @Test
+    void oneTenantsBacklogNeverStarvesAnothersTenCalls() {
+        UUID big = fx.tenantWithCredits();
+        UUID small = fx.tenantWithCredits();
+        limit(big, 5000);
+        limit(small, 100);
+        String zone = DialerFixtures.openZone();
+        UUID bigCampaign = fx.campaign(big, null);
+        fx.sql(big, """
+                INSERT INTO call_queue (id, tenant_id, campaign_id, call_type, agent_id, phone, time_zones, scheduled_for,
+                    created_at, updated_at)
+                SELECT gen_random_uuid(), ?1, ?2, 'campaign', gen_random_uuid(), '+1415' || (2000000 + n)::text,
+                    jsonb_build_array(?3), now() - interval '1 day', now(), now()
+                FROM generate_series(1, 2000) n""", big, bigCampaign, zone);
+        UUID smallCampaign = fx.campaign(small, null);
+        List<UUID> smallItems = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            smallItems.add(fx.item(small, smallCampaign, DialerFixtures.phone(), zone, null));
+        }
+        round(); // one round: every tenant with due rows gets one turn of at most the quantum
+        for (UUID item : smallItems) {
+            assertEquals("processing", fx.status(small, item));
+        }
+        long bigDialed = processing(big, bigCampaign);
+        assertTrue(bigDialed > 0 && bigDialed <= 50, "the big tenant got " + bigDialed + " claims in one turn");
+        fx.sql(big, "UPDATE call_queue SET status = 'cancelled' WHERE tenant_id = ?1 AND status = 'pending'", big);
+    }
+
+    @Test
+    void anExpiredLeaseWithNoCallRepublishesTheSameDialRequestAndNeverASecondAttempt() {
+        UUID tenant = fx.tenantWithCredits();
+        UUID item = fx.item(tenant, null, DialerFixtures.phone(), DialerFixtures.openZone(), null);
+        Instant claimed = Instant.now();
+        dispatcher.round(claimed);
+        String request = fx.dialRequestId(tenant, item);
+
+        dispatcher.reap(claimed.plus(Duration.ofSeconds(61)));
+        assertEquals(request, fx.dialRequestId(tenant, item));
+        assertEquals(1L, fx.count(tenant, "SELECT attempts FROM call_queue WHERE id = ?1", item));
+        assertEquals(2L, fx.dialRequests(tenant, item));
+        assertEquals(1L, fx.count(tenant, """
+                SELECT count(DISTINCT cloud_event::jsonb -> 'data' ->> 'dialRequestId') FROM outbox_event
+                WHERE tenant_id = ?1 AND event_key = ?2 AND event_type = 'io.switchboard.dial.requested.v1'""",
+                tenant, item.toString()));
+        assertEquals(1L, fx.count(tenant, """
+                SELECT count(DISTINCT cloud_event::jsonb -> 'data' ->> 'notAfter') FROM outbox_event
+                WHERE tenant_id = ?1 AND event_key = ?2 AND event_type = 'io.switchboard.dial.requested.v1'""",
+                tenant, item.toString()));
+        assertEquals(1L, fx.count(tenant, "SELECT count(*) FROM dial_decision WHERE queue_item_id = ?1 AND outcome = 'reclaimed'", item));
+        assertEquals(1L, fx.slots(tenant)); // still one slot, extended
+    }
+
+    @Test
+    void theSlotIsTakenAtClaimAndGivenBackByTheCallsTerminalEventOnce() {
+        UUID tenant = fx.tenantWithCredits();
+        UUID item = fx.item(tenant, null, DialerFixtures.phone(), DialerFixtures.openZone(), null);
+        round();
+        String request = fx.dialRequestId(tenant, item);
+        String callId = UUID.randomUUID().toString();
+        fx.deliver(tenant, EventCatalog.CALL_INITIATED, new CallInitiatedV1(callId, "vapi", "p-1", null, "outbound",
+                "queued", null, "+14155550000", null, null, null, Instant.now(), request));
+        assertEquals(1L, fx.slots(tenant));
+        assertEquals(UUID.fromString(callId), fx.one(tenant, "SELECT call_id FROM active_call WHERE dial_request_id = ?1", request));
+        // the lease now lasts as long as a call may: the reaper leaves a live call alone
+        dispatcher.reap(Instant.now().plus(Duration.ofMinutes(5)));
+        assertEquals(1L, fx.slots(tenant));
+        assertEquals(1L, fx.dialRequests(tenant, item));
+
+        CallCompletedV1 completed = new CallCompletedV1(callId, "completed", null, 30, null, null, null, Instant.now());
+        fx.deliver(tenant, EventCatalog.CALL_COMPLETED, completed);
+        fx.deliver(tenant, EventCatalog.CALL_COMPLETED, completed); // another event id, same call: nothing more to give back
+        assertEquals(0L, fx.slots(tenant));
+    }
+
+    @Test
+    void aFailedCallGivesItsSlotBack() {
+        UUID tenant = fx.tenantWithCredits();
+        UUID item = fx.item(tenant, null, DialerFixtures.phone(), DialerFixtures.openZone(), null);
+        round();
+        fx.deliver(tenant, EventCatalog.CALL_FAILED, new CallFailedV1(UUID.randomUUID().toString(), fx.dialRequestId(tenant, item), null, null,
+                null, "vapi", null, "+14155550000", "provider_rejected", "rejected", Instant.now()));
+        assertEquals(0L, fx.slots(tenant));
+    }
+
+    @Test
+    void anExpiredDialRequestGivesTheSlotBackAndPutsTheRowBackToPending() {
+        UUID tenant = fx.tenantWithCredits();
+        UUID item = fx.item(tenant, null, DialerFixtures.phone(), DialerFixtures.openZone(), null);
+        round();
+        String request = fx.dialRequestId(tenant, item);
+        fx.deliver(tenant, EventCatalog.DIAL_EXPIRED, new DialExpiredV1(request, item.toString(), 1, null,
+                Instant.now(), Instant.now()));
+        assertEquals(0L, fx.slots(tenant));
+        // the row's state is the outcome handler's (QueueOutcomeTest); the next claim re-checks the window
+        assertEquals("pending", fx.status(tenant, item));
+    }
+
+    @Test
+    void aCallThatNeverReportsBackHasItsSlotReleasedWhenItsLeaseRunsOut() {
+        UUID tenant = fx.tenantWithCredits();
+        UUID item = fx.item(tenant, null, DialerFixtures.phone(), DialerFixtures.openZone(), null);
+        round();
+        String request = fx.dialRequestId(tenant, item);
+        fx.deliver(tenant, EventCatalog.CALL_INITIATED, new CallInitiatedV1(UUID.randomUUID().toString(), "vapi", "p-2",
+                null, "outbound", "queued", null, "+14155550000", null, null, null, Instant.now(), request));
+        dispatcher.reap(Instant.now().plus(Duration.ofHours(2)).plusSeconds(5));
+        assertEquals(0L, fx.slots(tenant));
+        assertEquals(1L, fx.dialRequests(tenant, item)); // a call exists: never re-requested
+    }
+
+    @Test
+    void outsideTheRecipientsWindowTheRowIsRescheduledToItsNextOpeningWithAnEvent() {
+        UUID tenant = fx.tenantWithCredits();
+        UUID item = fx.item(tenant, null, DialerFixtures.phone(), DialerFixtures.closedZone(), null);
+        round();
+        assertEquals("pending", fx.status(tenant, item));
+        assertEquals(DialRules.OUTSIDE_WINDOW, fx.skipReason(tenant, item));
+        Instant next = ((java.time.Instant) toInstant(fx.one(tenant, "SELECT scheduled_for FROM call_queue WHERE id = ?1", item)));
+        assertTrue(next.isAfter(Instant.now()));
+        assertEquals(0L, fx.dialRequests(tenant, item));
+        assertEquals(0L, fx.slots(tenant));
+        assertEquals(1L, fx.count(tenant, """
+                SELECT count(*) FROM outbox_event WHERE tenant_id = ?1 AND event_key = ?2
+                  AND event_type = 'io.switchboard.queue.item_skipped.v1'""", tenant, item.toString()));
+    }
+
+    @Test
+    void numbersOnTheInternalListAnAttachedListOptedOutOrDoNotContactAreNeverDialed() {
+        UUID tenant = fx.tenantWithCredits();
+        UUID attachedList = UUID.randomUUID();
+        UUID campaign = fx.campaign(tenant, "dnc_list_ids = '[\"" + attachedList + "\"]'");
+        String zone = DialerFixtures.openZone();
+        String internal = DialerFixtures.phone();
+        String listed = DialerFixtures.phone();
+        String optedOut = DialerFixtures.phone();
+        String doNotContact = DialerFixtures.phone();
+        String unattached = DialerFixtures.phone();
+        fx.deliver(tenant, EventCatalog.DNC_NUMBER_ADDED, new DncNumberAddedV1(UUID.randomUUID().toString(), true, internal, null, "api", Instant.now()));
+        fx.deliver(tenant, EventCatalog.DNC_NUMBER_ADDED, new DncNumberAddedV1(attachedList.toString(), false, listed, null, "api", Instant.now()));
+        fx.deliver(tenant, EventCatalog.DNC_NUMBER_ADDED, new DncNumberAddedV1(UUID.randomUUID().toString(), false, unattached, null, "api", Instant.now()));
+        fx.deliver(tenant, EventCatalog.OPTOUT_ADDED, new OptOutAddedV1(UUID.randomUUID().toString(), optedOut, "voice", null, "api", null, Instant.now()));
+        fx.deliver(tenant, EventCatalog.CUSTOMER_DO_NOT_CONTACT_CHANGED, new CustomerDoNotContactChangedV1(
+                UUID.randomUUID().toString(), null, doNotContact, true, "asked", Instant.now()));
+        UUID a = fx.item(tenant, campaign, internal, zone, null);
+        UUID b = fx.item(tenant, campaign, listed, zone, null);
+        UUID c = fx.item(tenant, campaign, optedOut, zone, null);
+        UUID d = fx.item(tenant, campaign, doNotContact, zone, null);
+        UUID e = fx.item(tenant, campaign, unattached, zone, null);
+        round();
+        assertEquals(DialRules.DNC_INTERNAL, fx.skipReason(tenant, a));
+        assertEquals(DialRules.DNC_LIST, fx.skipReason(tenant, b));
+        assertEquals(DialRules.VOICE_OPT_OUT, fx.skipReason(tenant, c));
+        assertEquals(DialRules.DO_NOT_CONTACT, fx.skipReason(tenant, d));
+        assertEquals("processing", fx.status(tenant, e)); // a list the campaign does not attach does not apply
+        for (UUID skipped : List.of(a, b, c, d)) {
+            assertEquals("pending", fx.status(tenant, skipped));
+            assertEquals(0L, fx.dialRequests(tenant, skipped));
+        }
+    }
+
+    @Test
+    void aNumberTakenOffTheListIsDialedAgain() {
+        UUID tenant = fx.tenantWithCredits();
+        String phone = DialerFixtures.phone();
+        String list = UUID.randomUUID().toString();
+        fx.deliver(tenant, EventCatalog.DNC_NUMBER_ADDED, new DncNumberAddedV1(list, true, phone, null, "api", Instant.now()));
+        fx.deliver(tenant, EventCatalog.DNC_NUMBER_REMOVED, new DncNumberRemovedV1(list, true, phone, "api", Instant.now()));
+        UUID item = fx.item(tenant, null, phone, DialerFixtures.openZone(), null);
+        round();
+        assertEquals("processing", fx.status(tenant, item));
+    }
+
+    @Test
+    void withoutAKnownBalanceNothingIsDialedAndAnEmptyBalanceStopsDialing() {
+        UUID unknown = UUID.randomUUID();
+        UUID item = fx.item(unknown, null, DialerFixtures.phone(), DialerFixtures.openZone(), null);
+        round();
+        assertEquals(DialRules.CREDITS_UNKNOWN, fx.skipReason(unknown, item));
+
+        UUID empty = fx.tenantWithCredits();
+        fx.deliver(empty, EventCatalog.CREDITS_BALANCE_CHANGED, new CreditBalanceChangedV1(empty.toString(), 0, -1000,
+                "usage", null, Instant.now().plusSeconds(1)));
+        UUID other = fx.item(empty, null, DialerFixtures.phone(), DialerFixtures.openZone(), null);
+        round();
+        assertEquals(DialRules.NO_CREDITS, fx.skipReason(empty, other));
+    }
+
+    @Test
+    void attemptCapsCountDialsOfTheNumberAcrossEveryCampaign() {
+        UUID tenant = fx.tenantWithCredits();
+        TenantScope.call(tenant, () -> QuarkusTransaction.requiringNew().call(() ->
+                rules.put(tenant, new ComplianceRules.Request("custom", 1, 1, 0))));
+        String phone = DialerFixtures.phone();
+        String zone = DialerFixtures.openZone();
+        UUID first = fx.item(tenant, fx.campaign(tenant, null), phone, zone, null);
+        round();
+        assertEquals("processing", fx.status(tenant, first));
+        UUID second = fx.item(tenant, fx.campaign(tenant, null), phone, zone, null);
+        round();
+        assertEquals(DialRules.ATTEMPT_CAP, fx.skipReason(tenant, second));
+        assertEquals(0L, fx.dialRequests(tenant, second));
+    }
+
+    @Test
+    void noDialDuringTheQuietDaysAfterAConversation() {
+        UUID tenant = fx.tenantWithCredits();
+        TenantScope.call(tenant, () -> QuarkusTransaction.requiringNew().call(() ->
+                rules.put(tenant, new ComplianceRules.Request("us_reg_f", null, null, null))));
+        String phone = DialerFixtures.phone();
+        fx.deliver(tenant, EventCatalog.CALL_COMPLETED, new CallCompletedV1(UUID.randomUUID().toString(), "completed",
+                null, 120, null, null, null, Instant.now().minus(Duration.ofDays(2)), phone));
+        UUID item = fx.item(tenant, null, phone, DialerFixtures.openZone(), null);
+        round();
+        assertEquals(DialRules.CONVERSATION_QUIET_PERIOD, fx.skipReason(tenant, item));
+    }
+
+    @Test
+    void aCampaignRequiringVoiceConsentDialsOnlyNumbersWithARecordedOne() {
+        UUID tenant = fx.tenantWithCredits();
+        UUID campaign = fx.campaign(tenant, "require_voice_consent = true");
+        String zone = DialerFixtures.openZone();
+        String consenting = DialerFixtures.phone();
+        fx.deliver(tenant, EventCatalog.CONSENT_GRANTED, new ConsentGrantedV1(UUID.randomUUID().toString(),
+                UUID.randomUUID().toString(), consenting, "voice", "prior_express_written", "web", Instant.now(), null));
+        UUID without = fx.item(tenant, campaign, DialerFixtures.phone(), zone, null);
+        UUID with = fx.item(tenant, campaign, consenting, zone, null);
+        round();
+        assertEquals(DialRules.CONSENT_MISSING, fx.skipReason(tenant, without));
+        assertEquals("processing", fx.status(tenant, with));
+    }
+
+    @Test
+    void aPausedCampaignsRowsWaitUntouched() {
+        UUID tenant = fx.tenantWithCredits();
+        UUID campaign = fx.campaign(tenant, "status = 'paused'");
+        UUID item = fx.item(tenant, campaign, DialerFixtures.phone(), DialerFixtures.openZone(), null);
+        round();
+        assertEquals("pending", fx.status(tenant, item));
+        assertNull(fx.skipReason(tenant, item));
+        fx.sql(tenant, "UPDATE campaign SET status = 'active' WHERE id = ?1", campaign);
+        round();
+        assertEquals("processing", fx.status(tenant, item));
+    }
+
+    @Test
+    void theDecisionRecordNamesZonesWindowReplicasCapsAndConcurrency() {
+        UUID tenant = fx.tenantWithCredits();
+        String zone = DialerFixtures.openZone();
+        UUID item = fx.item(tenant, fx.campaign(tenant, "max_concurrent_calls = 4"), DialerFixtures.phone(), zone, null);
+        round();
+        String detail = (String) fx.one(tenant, "SELECT detail::text FROM dial_decision WHERE queue_item_id = ?1", item);
+        assertNotNull(detail);
+        for (String expected : List.of("\"zones\": [\"" + zone + "\"]", "localTimes", "\"start\": \"08:00\"",
+                "switchboard.contacts.caughtUpAt", "credits.lastEvent", "\"campaignCap\": 4", "dialsInWindow",
+                "windowClosesAt")) {
+            assertTrue(detail.contains(expected), expected + " missing from " + detail);
+        }
+    }
+
+    private long processing(UUID tenant, UUID campaign) {
+        return fx.count(tenant, "SELECT count(*) FROM call_queue WHERE campaign_id = ?1 AND status = 'processing'", campaign);
+    }
+
+    private void limit(UUID tenant, int max) {
+        fx.sql(tenant, """
+                INSERT INTO dialer_setting (tenant_id, max_concurrent_calls, updated_at) VALUES (?1, ?2, now())
+                ON CONFLICT (tenant_id) DO UPDATE SET max_concurrent_calls = EXCLUDED.max_concurrent_calls""", tenant, max);
+    }
+
+    private static Instant toInstant(Object value) {
+        return io.switchboard.campaigns.compliance.DbValues.instant(value);
+    }
+}

@@ -1,0 +1,128 @@
+package io.switchboard.campaigns.dispatch;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The pre-dial hook against a WireMock stub of a tenant's endpoint: yes, no, and a timeout under both settings. */
+@QuarkusTest
+class PreDialHookTest {
+
+    private static final String SECRET = "hook-secret-for-tests";
+    private static WireMockServer tenantEndpoint;
+
+    @Inject
+    Dispatcher dispatcher;
+
+    @Inject
+    DialerFixtures fx;
+
+    @BeforeAll
+    static void start() {
+        tenantEndpoint = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        tenantEndpoint.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        tenantEndpoint.stop();
+    }
+
+    @BeforeEach
+    void replicasCurrent() {
+        fx.awaitReplicasCurrent();
+    }
+
+    private UUID itemBehindHook(UUID tenant, String path, boolean failOpen) {
+        UUID campaign = fx.campaign(tenant, "pre_dial_hook_url = 'http://localhost:" + tenantEndpoint.port() + path
+                + "', pre_dial_hook_secret = '" + SECRET + "', pre_dial_hook_timeout_ms = 1000, pre_dial_hook_fail_open = "
+                + failOpen);
+        return fx.item(tenant, campaign, DialerFixtures.phone(), DialerFixtures.openZone(), null);
+    }
+
+    @Test
+    void aYesDialsAndTheRequestIsSignedOverTimestampAndBody() {
+        tenantEndpoint.stubFor(post(urlEqualTo("/yes")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"dial\":true}")));
+        UUID tenant = fx.tenantWithCredits();
+        UUID item = itemBehindHook(tenant, "/yes", false);
+        dispatcher.round(Instant.now());
+        assertEquals("processing", fx.status(tenant, item));
+
+        LoggedRequest request = tenantEndpoint.findAll(postRequestedFor(urlEqualTo("/yes"))).stream()
+                .filter(r -> r.getBodyAsString().contains(item.toString())).findFirst().orElseThrow();
+        String timestamp = request.getHeader(PreDialHook.TIMESTAMP_HEADER);
+        assertEquals("v1=" + PreDialHook.sign(SECRET, timestamp, request.getBodyAsString()),
+                request.getHeader(PreDialHook.SIGNATURE_HEADER));
+        assertTrue(Math.abs(Long.parseLong(timestamp) - Instant.now().getEpochSecond()) < 60);
+        assertTrue(request.getBodyAsString().contains("\"dialRequestId\":\"" + item + ":1\""));
+        String hook = (String) fx.one(tenant, "SELECT detail -> 'hook' ->> 'answer' FROM dial_decision WHERE queue_item_id = ?1", item);
+        assertEquals("yes", hook);
+    }
+
+    @Test
+    void aNoSkipsWithTheHooksReasonRecorded() {
+        tenantEndpoint.stubFor(post(urlEqualTo("/no")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"dial\":false,\"reason\":\"already a customer\"}")));
+        UUID tenant = fx.tenantWithCredits();
+        UUID item = itemBehindHook(tenant, "/no", true);
+        dispatcher.round(Instant.now());
+        assertEquals("pending", fx.status(tenant, item));
+        assertEquals(DialRules.HOOK_DECLINED, fx.skipReason(tenant, item));
+        assertEquals(0L, fx.dialRequests(tenant, item));
+        assertEquals("already a customer", fx.one(tenant,
+                "SELECT detail -> 'hook' ->> 'reason' FROM dial_decision WHERE queue_item_id = ?1", item));
+    }
+
+    @Test
+    void aTimeoutSkipsWhenTheCampaignFailsClosed() {
+        tenantEndpoint.stubFor(post(urlEqualTo("/slow-closed")).willReturn(aResponse().withStatus(200)
+                .withFixedDelay(3000).withBody("{\"dial\":true}")));
+        UUID tenant = fx.tenantWithCredits();
+        UUID item = itemBehindHook(tenant, "/slow-closed", false);
+        dispatcher.round(Instant.now());
+        assertEquals(DialRules.HOOK_UNAVAILABLE, fx.skipReason(tenant, item));
+        assertEquals(0L, fx.dialRequests(tenant, item));
+        assertEquals("timeout", fx.one(tenant, "SELECT detail -> 'hook' ->> 'reason' FROM dial_decision WHERE queue_item_id = ?1", item));
+    }
+
+    @Test
+    void aTimeoutDialsAnywayWhenTheCampaignFailsOpen() {
+        tenantEndpoint.stubFor(post(urlEqualTo("/slow-open")).willReturn(aResponse().withStatus(200)
+                .withFixedDelay(3000).withBody("{\"dial\":false}")));
+        UUID tenant = fx.tenantWithCredits();
+        UUID item = itemBehindHook(tenant, "/slow-open", true);
+        dispatcher.round(Instant.now());
+        assertEquals("processing", fx.status(tenant, item));
+        assertEquals(1L, fx.dialRequests(tenant, item));
+        assertEquals("unavailable", fx.one(tenant, "SELECT detail -> 'hook' ->> 'answer' FROM dial_decision WHERE queue_item_id = ?1", item));
+    }
+
+    @Test
+    void anErrorStatusFollowsTheFailClosedSetting() {
+        tenantEndpoint.stubFor(post(urlEqualTo("/broken")).willReturn(aResponse().withStatus(500)));
+        UUID tenant = fx.tenantWithCredits();
+        UUID item = itemBehindHook(tenant, "/broken", false);
+        dispatcher.round(Instant.now());
+        assertEquals(DialRules.HOOK_UNAVAILABLE, fx.skipReason(tenant, item));
+    }
+}
