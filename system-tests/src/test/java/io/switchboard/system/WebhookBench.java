@@ -148,28 +148,35 @@ final class WebhookBench {
     }
 
     /**
-     * One report's writes, in the order calls-service issues them ({@code CallModel.applyProviderEvent} and the
-     * delivery log), the call id found as the service finds it (the row lock). The reads the service does besides
-     * (connection and credentials lookup, the Hibernate loads of the call, timeline, transcript and recording) are
-     * left out: this is the ceiling of the writes.
+     * One report's writes, statement for statement as calls-service issues them ({@code CallModel.applyProviderEvent},
+     * then the delivery log entry, in one transaction): the call upserted and returned ({@code RETURNING *}: the row
+     * the service maps, locked because it is new), the processed delivery, the timeline entry, transcript and
+     * recording, the call's update, all the report's outbox events in one INSERT (as {@code Outbox.publishAll} writes
+     * them) and the delivery log row. The reads the service does besides (a connection lookup when its short cache
+     * misses) are left out: this is the ceiling of the writes.
      */
-    private static String script(int events) {
-        StringBuilder s = new StringBuilder("""
+    static String script(int events) {
+        StringBuilder types = new StringBuilder();
+        StringBuilder bodies = new StringBuilder();
+        for (int i = 1; i <= events; i++) {
+            types.append(i == 1 ? "" : ", ").append(":type").append(i);
+            bodies.append(i == 1 ? "" : ", ").append(":event").append(i);
+        }
+        return """
                 \\set k random(1, 1000000000000000)
                 SELECT set_config('app.tenant_id', :tenant, false);
                 BEGIN;
                 INSERT INTO bench_call (id, tenant_id, direction, status, provider, provider_call_id, connection_id, created_at, updated_at)
                   VALUES (gen_random_uuid(), CAST(:tenant AS uuid), :direction, 'queued', 'vapi', CAST(:k AS text), CAST(:connection AS uuid), now(), now())
-                  ON CONFLICT (tenant_id, provider, provider_call_id) DO NOTHING;
-                SELECT id AS call_id FROM bench_call WHERE tenant_id = CAST(:tenant AS uuid) AND provider = 'vapi' AND provider_call_id = CAST(:k AS text) FOR UPDATE \\gset
+                  ON CONFLICT (tenant_id, provider, provider_call_id) DO NOTHING RETURNING * \\gset p_
                 INSERT INTO bench_processed_delivery (tenant_id, provider, event_identity, call_id, processed_at)
-                  VALUES (CAST(:tenant AS uuid), 'vapi', CAST(:k AS text), CAST(:call_id AS uuid), now()) ON CONFLICT DO NOTHING;
+                  VALUES (CAST(:tenant AS uuid), 'vapi', CAST(:k AS text), CAST(:p_id AS uuid), now()) ON CONFLICT DO NOTHING;
                 INSERT INTO bench_call_event (id, tenant_id, call_id, event_sequence, type, occurred_at, details, normalized, raw, created_at)
-                  VALUES (gen_random_uuid(), CAST(:tenant AS uuid), CAST(:call_id AS uuid), 1, :type, now(), CAST(:details AS jsonb), CAST(:normalized AS jsonb), CAST(NULLIF(:raw, '') AS jsonb), now());
+                  VALUES (gen_random_uuid(), CAST(:tenant AS uuid), CAST(:p_id AS uuid), 1, :type, now(), CAST(:details AS jsonb), CAST(:normalized AS jsonb), CAST(NULLIF(:raw, '') AS jsonb), now());
                 INSERT INTO bench_call_transcript (call_id, tenant_id, text, turns, word_count, language, confidence, updated_at)
-                  VALUES (CAST(:call_id AS uuid), CAST(:tenant AS uuid), :transcript, CAST(:turns AS jsonb), CAST(:words AS integer), NULL, NULL, now());
+                  VALUES (CAST(:p_id AS uuid), CAST(:tenant AS uuid), :transcript, CAST(:turns AS jsonb), CAST(:words AS integer), NULL, NULL, now());
                 INSERT INTO bench_call_recording (call_id, tenant_id, url, expires_at, duration_seconds, updated_at)
-                  VALUES (CAST(:call_id AS uuid), CAST(:tenant AS uuid), :url, NULL, NULL, now());
+                  VALUES (CAST(:p_id AS uuid), CAST(:tenant AS uuid), :url, NULL, NULL, now());
                 UPDATE bench_call SET status = :status, direction = :direction, from_number = NULLIF(:from, ''), to_number = NULLIF(:to, ''),
                   provider_agent_id = NULLIF(:agent, ''), started_at = CAST(NULLIF(:started, '') AS timestamptz),
                   ended_at = CAST(NULLIF(:ended, '') AS timestamptz), duration_seconds = CAST(NULLIF(:duration, '') AS integer),
@@ -178,20 +185,14 @@ final class WebhookBench {
                   structured_data = CAST(NULLIF(:structured, '') AS jsonb), disposition = NULLIF(:disposition, ''),
                   human_answered = true, completed_flag = true, callback = false, dnc = false, voicemail = false, machine = false,
                   last_event_at = now(), updated_at = now()
-                  WHERE id = CAST(:call_id AS uuid);
-                """);
-        for (int i = 1; i <= events; i++) {
-            s.append("""
-                    INSERT INTO bench_outbox_event (id, tenant_id, topic, event_key, event_type, cloud_event, created_at, trace_parent, trace_state)
-                      VALUES (gen_random_uuid(), CAST(:tenant AS uuid), 'switchboard.calls', :call_id, :type%1$d, :event%1$d, now(), NULL, NULL);
-                    """.formatted(i));
-        }
-        s.append("""
+                  WHERE id = CAST(:p_id AS uuid);
+                INSERT INTO bench_outbox_event (id, tenant_id, topic, event_key, event_type, cloud_event, created_at, trace_parent, trace_state)
+                  SELECT gen_random_uuid(), CAST(:tenant AS uuid), 'switchboard.calls', :p_id, e.event_type, e.cloud_event, now(), NULL, NULL
+                  FROM unnest(ARRAY[%s]::text[], ARRAY[%s]::text[]) WITH ORDINALITY AS e(event_type, cloud_event, n) ORDER BY e.n;
                 INSERT INTO bench_webhook_delivery (id, tenant_id, connection_id, provider, event_type, result, detail, call_id, processing_ms, http_status, received_at)
-                  VALUES (gen_random_uuid(), CAST(:tenant AS uuid), CAST(:connection AS uuid), 'vapi', :type, 'accepted', NULL, CAST(:call_id AS uuid), 5, 200, now());
+                  VALUES (gen_random_uuid(), CAST(:tenant AS uuid), CAST(:connection AS uuid), 'vapi', :type, 'accepted', NULL, CAST(:p_id AS uuid), 5, 200, now());
                 END;
-                """);
-        return s.toString();
+                """.formatted(types, bodies);
     }
 
     /** Copies (columns, indexes, identity, row-level security) so pgbench's rows never reach the relay or the API. */

@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.engine.spi.SessionImplementor;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -62,22 +65,32 @@ public class CallModel {
     public Applied applyProviderEvent(UUID tenantId, UUID connectionId, NormalizedEvent event, Instant receivedAt) {
         OffsetDateTime now = micros(receivedAt);
         boolean attached = event.switchboardCallId() != null && attach(tenantId, connectionId, event);
-        UUID candidate = UUID.randomUUID();
-        // the provider call id names one call: concurrent first events of a call create it once
-        boolean created = em.createNativeQuery("""
+        Collection<Call> managedBefore = managedCalls();
+        // the provider call id names one call: concurrent first events of a call create it once. A call this
+        // statement created comes back loaded (and locked, being ours); otherwise it is locked and loaded by the
+        // SELECT, so the events of one call apply one at a time
+        @SuppressWarnings("unchecked")
+        List<Call> inserted = em.createNativeQuery("""
                 INSERT INTO call (id, tenant_id, direction, status, provider, provider_call_id, connection_id,
                     created_at, updated_at)
                 VALUES (?1, ?2, ?3, 'queued', ?4, ?5, CAST(NULLIF(?6, '') AS uuid), ?7, ?7)
-                ON CONFLICT (tenant_id, provider, provider_call_id) DO NOTHING""")
-                .setParameter(1, candidate).setParameter(2, tenantId)
+                ON CONFLICT (tenant_id, provider, provider_call_id) DO NOTHING
+                RETURNING *""", Call.class)
+                .setParameter(1, UUID.randomUUID()).setParameter(2, tenantId)
                 .setParameter(3, (event.direction() == null ? CallDirection.INBOUND : event.direction()).wire())
                 .setParameter(4, event.provider()).setParameter(5, event.providerCallId())
                 .setParameter(6, connectionId == null ? "" : connectionId.toString()).setParameter(7, now)
-                .executeUpdate() == 1;
-        UUID callId = (UUID) em.createNativeQuery("""
-                SELECT id FROM call WHERE tenant_id = ?1 AND provider = ?2 AND provider_call_id = ?3 FOR UPDATE""")
+                .getResultList();
+        boolean created = !inserted.isEmpty();
+        Call call = created ? inserted.get(0) : (Call) em.createNativeQuery("""
+                SELECT * FROM call WHERE tenant_id = ?1 AND provider = ?2 AND provider_call_id = ?3 FOR UPDATE""", Call.class)
                 .setParameter(1, tenantId).setParameter(2, event.provider()).setParameter(3, event.providerCallId())
                 .getSingleResult();
+        if (managedBefore.stream().anyMatch(c -> c == call)) {
+            // the caller had loaded it before this transaction locked it (or attach changed it): its state may be stale
+            em.refresh(call);
+        }
+        UUID callId = call.id;
         // exactly once: the database, not memory, decides whether this provider event was applied before
         boolean fresh = em.createNativeQuery("""
                 INSERT INTO processed_delivery (tenant_id, provider, event_identity, call_id, processed_at)
@@ -90,23 +103,25 @@ public class CallModel {
                     event.provider(), event.eventType());
             return new Applied(callId, true);
         }
-        Call call = em.find(Call.class, callId);
-        em.refresh(call);
-        Snapshot before = snapshot(call);
-        append(call, event, now, json(event.raw()));
-        refold(call, now);
+        // a call this event created has no timeline, transcript or recording yet: nothing to read back
+        Related related = created ? Related.NONE : related(call);
+        Snapshot before = snapshot(call, related);
+        List<NormalizedEvent> events = append(call, related, event, now, json(event.raw()));
+        related = refold(call, related, events, now);
+        List<Outbox.Pending<?>> changes = new ArrayList<>();
         if (created) {
-            outbox.publish(EventCatalog.CALL_CREATED, tenantId, new CallCreatedV1(str(call.id), call.direction.wire(),
+            changes.add(new Outbox.Pending<>(EventCatalog.CALL_CREATED, new CallCreatedV1(str(call.id), call.direction.wire(),
                     CallStatus.QUEUED.wire(), call.fromNumber, call.toNumber, str(call.agentId), str(call.campaignId),
-                    str(call.contactId), call.createdAt.toInstant()));
+                    str(call.contactId), call.createdAt.toInstant())));
         }
         if (created || attached) {
-            outbox.publish(EventCatalog.CALL_INITIATED, tenantId, new CallInitiatedV1(str(call.id), call.provider,
+            changes.add(new Outbox.Pending<>(EventCatalog.CALL_INITIATED, new CallInitiatedV1(str(call.id), call.provider,
                     call.providerCallId, str(call.connectionId), call.direction.wire(), call.status.wire(),
                     call.fromNumber, call.toNumber, call.providerAgentId, str(call.campaignId), str(call.contactId),
-                    now.toInstant()));
+                    now.toInstant())));
         }
-        publishChanges(before, call, now);
+        changes.addAll(changes(before, call, related, now));
+        outbox.publishAll(tenantId, changes);
         LOG.infof("provider event applied tenant=%s call=%s provider=%s event=%s status=%s", tenantId, callId,
                 event.provider(), event.eventType(), call.status.wire());
         return new Applied(callId, false);
@@ -126,13 +141,16 @@ public class CallModel {
         if (note != null) {
             details.put("note", note);
         }
-        append(call, manual, details, now, null);
-        Snapshot before = snapshot(call);
-        refold(call, now);
-        outbox.publish(EventCatalog.CALL_DISPOSITION_CHANGED, call.tenantId, new CallDispositionChangedV1(str(call.id),
+        Related related = related(call);
+        Snapshot before = snapshot(call, related);
+        List<NormalizedEvent> events = append(call, related, manual, details, now, null);
+        related = refold(call, related, events, now);
+        List<Outbox.Pending<?>> changes = new ArrayList<>();
+        changes.add(new Outbox.Pending<>(EventCatalog.CALL_DISPOSITION_CHANGED, new CallDispositionChangedV1(str(call.id),
                 previous == null ? null : previous.wire(), call.disposition.wire(), flags(call), str(call.campaignId),
-                str(call.contactId), now.toInstant()));
-        publishChanges(before, call, now);
+                str(call.contactId), now.toInstant())));
+        changes.addAll(changes(before, call, related, now));
+        outbox.publishAll(call.tenantId, changes);
         LOG.infof("call disposition set tenant=%s call=%s disposition=%s", call.tenantId, call.id, disposition.wire());
         return call;
     }
@@ -149,10 +167,11 @@ public class CallModel {
                         "reconciled/" + UUID.randomUUID(), "reconciled")
                 .occurredAt(now.toInstant()).status(CallStatus.FAILED).endedReason(reason)
                 .disposition(Disposition.FAILED).build();
-        Snapshot before = snapshot(call);
-        append(call, verdict, now, null);
-        refold(call, now);
-        publishChanges(before, call, now);
+        Related related = related(call);
+        Snapshot before = snapshot(call, related);
+        List<NormalizedEvent> events = append(call, related, verdict, now, null);
+        related = refold(call, related, events, now);
+        outbox.publishAll(call.tenantId, changes(before, call, related, now));
         LOG.infof("call reconciled tenant=%s call=%s status=%s reason=%s", call.tenantId, call.id, call.status.wire(), reason);
     }
 
@@ -173,23 +192,45 @@ public class CallModel {
                 .setParameter(1, tenantId).setParameter(2, callId).getResultList();
     }
 
-    private void append(Call call, NormalizedEvent event, OffsetDateTime now, String raw) {
+    /**
+     * What the fold reads besides the call's row, read once per change: the timeline so far (only what the fold
+     * needs, not as entities: no dirty checking of its JSON), and the recording (for recording_ready).
+     */
+    private record Related(List<String> normalized, int lastSequence, CallRecording recording, boolean none) {
+
+        /** A call created by this very event: no timeline, transcript or recording exists yet. */
+        static final Related NONE = new Related(List.of(), 0, null, true);
+
+        Related withRecording(CallRecording recording) {
+            return new Related(normalized, lastSequence, recording, none);
+        }
+    }
+
+    private Related related(Call call) {
+        List<Object[]> rows = em.createQuery("select eventSequence, normalized from CallEvent where tenantId = ?1 and callId = ?2",
+                        Object[].class)
+                .setParameter(1, call.tenantId).setParameter(2, call.id).getResultList();
+        int last = rows.stream().mapToInt(row -> ((Number) row[0]).intValue()).max().orElse(0);
+        return new Related(rows.stream().map(row -> (String) row[1]).toList(), last, em.find(CallRecording.class, call.id), false);
+    }
+
+    private List<NormalizedEvent> append(Call call, Related related, NormalizedEvent event, OffsetDateTime now, String raw) {
         Map<String, Object> details = new LinkedHashMap<>();
         put(details, "status", event.status() == null ? null : event.status().wire());
         put(details, "endedReason", event.endedReason());
         put(details, "disposition", event.disposition() == null ? null : event.disposition().wire());
         put(details, "providerEventId", event.eventIdentity());
-        append(call, event, details, now, raw);
+        return append(call, related, event, details, now, raw);
     }
 
-    private void append(Call call, NormalizedEvent event, Map<String, Object> details, OffsetDateTime now, String raw) {
-        Number last = (Number) em.createQuery("select coalesce(max(eventSequence), 0) from CallEvent where callId = ?1")
-                .setParameter(1, call.id).getSingleResult();
+    /** Adds the event to the timeline (written at the next flush); returns all the call's events, folded from JSON. */
+    private List<NormalizedEvent> append(Call call, Related related, NormalizedEvent event, Map<String, Object> details,
+            OffsetDateTime now, String raw) {
         CallEvent row = new CallEvent();
         row.id = UUID.randomUUID();
         row.tenantId = call.tenantId;
         row.callId = call.id;
-        row.eventSequence = last.intValue() + 1;
+        row.eventSequence = related.lastSequence() + 1;
         row.type = event.eventType();
         row.occurredAt = event.occurredAt() == null ? now : micros(event.occurredAt());
         row.details = details;
@@ -197,12 +238,17 @@ public class CallModel {
         row.raw = raw;
         row.createdAt = now;
         em.persist(row);
-        em.flush();
+        List<NormalizedEvent> events = new ArrayList<>(related.normalized().size() + 1);
+        related.normalized().forEach(json -> events.add(read(json)));
+        events.add(read(row.normalized));
+        return events;
     }
 
-    /** The call's state from all its events; fields no event speaks about keep what the API set. */
-    private void refold(Call call, OffsetDateTime now) {
-        List<NormalizedEvent> events = timeline(call.tenantId, call.id).stream().map(e -> read(e.normalized)).toList();
+    /**
+     * The call's state from all its events; fields no event speaks about keep what the API set. Writes everything
+     * (one flush); returns {@code related} with the recording as it is now.
+     */
+    private Related refold(Call call, Related related, List<NormalizedEvent> events, OffsetDateTime now) {
         NormalizedEvent state = CallFold.fold(events);
         if (state.status().rank() >= call.status.rank()) {
             call.status = state.status();
@@ -231,7 +277,7 @@ public class CallModel {
         call.lastEventAt = call.lastEventAt == null || now.isAfter(call.lastEventAt) ? now : call.lastEventAt;
         call.updatedAt = now;
         if (state.transcriptText() != null || state.transcriptTurns() != null) {
-            CallTranscript existing = em.find(CallTranscript.class, call.id);
+            CallTranscript existing = related.none() ? null : em.find(CallTranscript.class, call.id);
             CallTranscript transcript = existing != null ? existing : new CallTranscript();
             transcript.callId = call.id;
             transcript.tenantId = call.tenantId;
@@ -246,7 +292,7 @@ public class CallModel {
             }
         }
         if (state.recordingUrl() != null) {
-            CallRecording existing = em.find(CallRecording.class, call.id);
+            CallRecording existing = related.recording();
             CallRecording recording = existing != null ? existing : new CallRecording();
             recording.callId = call.id;
             recording.tenantId = call.tenantId;
@@ -257,37 +303,49 @@ public class CallModel {
             if (existing == null) {
                 em.persist(recording);
             }
+            related = related.withRecording(recording);
         }
         em.flush();
+        return related;
     }
 
-    private void publishChanges(Snapshot before, Call call, OffsetDateTime now) {
-        UUID tenantId = call.tenantId;
+    /** The events describing what changed since {@code before}, in the order they happened. */
+    private List<Outbox.Pending<?>> changes(Snapshot before, Call call, Related related, OffsetDateTime now) {
+        List<Outbox.Pending<?>> changes = new ArrayList<>();
         if (before.status != call.status) {
-            outbox.publish(EventCatalog.CALL_STATUS_CHANGED, tenantId, new CallStatusChangedV1(str(call.id),
+            changes.add(new Outbox.Pending<>(EventCatalog.CALL_STATUS_CHANGED, new CallStatusChangedV1(str(call.id),
                     before.status.wire(), call.status.wire(), call.provider, call.providerCallId,
-                    call.status.terminal() ? call.endedReason : null, now.toInstant()));
+                    call.status.terminal() ? call.endedReason : null, now.toInstant())));
         }
         if (!before.status.terminal() && call.status.terminal()) {
-            outbox.publish(EventCatalog.CALL_COMPLETED, tenantId, new CallCompletedV1(str(call.id), call.status.wire(),
+            changes.add(new Outbox.Pending<>(EventCatalog.CALL_COMPLETED, new CallCompletedV1(str(call.id), call.status.wire(),
                     call.disposition == null ? null : call.disposition.wire(),
                     call.durationSeconds == null ? 0 : call.durationSeconds, str(call.agentId), str(call.campaignId),
                     str(call.contactId), (call.endedAt == null ? now : call.endedAt).toInstant(), phone(call),
                     call.disposition == null ? null : flags(call), call.cost, call.provider, call.providerCallId,
-                    call.endedReason));
+                    call.endedReason)));
         }
-        Snapshot after = snapshot(call);
+        Snapshot after = snapshot(call, related);
         if (!after.analysis().equals(before.analysis()) && after.analysis().stream().anyMatch(Objects::nonNull)) {
-            outbox.publish(EventCatalog.CALL_ANALYZED, tenantId, new CallAnalyzedV1(str(call.id), str(call.contactId),
+            changes.add(new Outbox.Pending<>(EventCatalog.CALL_ANALYZED, new CallAnalyzedV1(str(call.id), str(call.contactId),
                     phone(call), call.summary, call.sentiment, call.structuredData, List.of(), now.toInstant(),
-                    call.successEvaluation));
+                    call.successEvaluation)));
         }
-        CallRecording recording = em.find(CallRecording.class, call.id);
+        CallRecording recording = related.recording();
         if (recording != null && !recording.url.equals(before.recordingUrl)) {
-            outbox.publish(EventCatalog.CALL_RECORDING_READY, tenantId, new CallRecordingReadyV1(str(call.id),
+            changes.add(new Outbox.Pending<>(EventCatalog.CALL_RECORDING_READY, new CallRecordingReadyV1(str(call.id),
                     call.provider, recording.url, recording.expiresAt == null ? null : recording.expiresAt.toInstant(),
-                    recording.durationSeconds, now.toInstant()));
+                    recording.durationSeconds, now.toInstant())));
         }
+        return changes;
+    }
+
+    /** The calls this transaction's persistence context already holds (usually none). */
+    private Collection<Call> managedCalls() {
+        SessionImplementor session = em.unwrap(SessionImplementor.class);
+        // getManagedEntities fails on a context that has never held an entity (Hibernate 7.2)
+        return session.getPersistenceContextInternal().getNumberOfManagedEntities() == 0 ? List.of()
+                : List.copyOf(session.getManagedEntities(Call.class));
     }
 
     /** Links a call created through the API to the provider's id the provider echoed our call id with. */
@@ -306,10 +364,9 @@ public class CallModel {
     private record Snapshot(CallStatus status, List<Object> analysis, String recordingUrl) {
     }
 
-    private Snapshot snapshot(Call call) {
-        CallRecording recording = em.find(CallRecording.class, call.id);
+    private static Snapshot snapshot(Call call, Related related) {
         return new Snapshot(call.status, Arrays.asList(call.summary, call.sentiment, call.structuredData,
-                call.successEvaluation), recording == null ? null : recording.url);
+                call.successEvaluation), related.recording() == null ? null : related.recording().url);
     }
 
     static String phone(Call call) {

@@ -37,13 +37,15 @@ public class ConnectionService {
     private final SecretCipher cipher;
     private final PublicBaseUrl publicBaseUrl;
     private final Validator validator;
+    private final WebhookConnectionCache webhookCache;
 
     public ConnectionService(ProviderConnectionRepository connections, SecretCipher cipher, PublicBaseUrl publicBaseUrl,
-            Validator validator) {
+            Validator validator, WebhookConnectionCache webhookCache) {
         this.connections = connections;
         this.cipher = cipher;
         this.publicBaseUrl = publicBaseUrl;
         this.validator = validator;
+        this.webhookCache = webhookCache;
     }
 
     public ConnectionView create(UUID tenantId, CreateConnectionRequest request) {
@@ -111,6 +113,7 @@ public class ConnectionService {
         }
         c.secretRotatedAt = now();
         c.updatedAt = c.secretRotatedAt;
+        webhookCache.forget(id);
         LOG.infof("provider connection secret rotated tenant=%s connection=%s", tenantId, id);
         return view(c);
     }
@@ -121,6 +124,7 @@ public class ConnectionService {
         if (c.enabled != enabled) {
             c.enabled = enabled;
             c.updatedAt = now();
+            webhookCache.forget(id);
             LOG.infof("provider connection %s tenant=%s connection=%s", enabled ? "enabled" : "disabled", tenantId, id);
         }
         return view(c);
@@ -128,6 +132,7 @@ public class ConnectionService {
 
     public void delete(UUID tenantId, UUID id) {
         connections.delete(find(tenantId, id));
+        webhookCache.forget(id);
         LOG.infof("provider connection deleted tenant=%s connection=%s", tenantId, id);
     }
 

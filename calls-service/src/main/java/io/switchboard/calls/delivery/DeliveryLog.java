@@ -26,7 +26,11 @@ public class DeliveryLog {
         this.deliveries = deliveries;
     }
 
-    /** One entry in its own transaction (whatever became of the delivery's), under the current tenant; returns its id. */
+    /**
+     * One entry under the current tenant; returns its id. In the caller's transaction when there is one (the intake
+     * writes an applied delivery's entry with the call's changes: one commit), else in its own (a rejected or failed
+     * delivery is logged whatever became of its transaction).
+     */
     public UUID record(Entry entry) {
         WebhookDelivery d = new WebhookDelivery();
         d.id = UUID.randomUUID();
@@ -40,7 +44,7 @@ public class DeliveryLog {
         d.processingMs = (int) Math.min(Integer.MAX_VALUE, entry.processingMs());
         d.httpStatus = entry.httpStatus();
         d.receivedAt = OffsetDateTime.ofInstant(entry.receivedAt(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        QuarkusTransaction.requiringNew().run(() -> deliveries.persist(d));
+        QuarkusTransaction.joiningExisting().run(() -> deliveries.persist(d));
         return d.id;
     }
 

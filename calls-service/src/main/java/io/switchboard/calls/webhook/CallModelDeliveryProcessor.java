@@ -10,8 +10,9 @@ import io.switchboard.calls.call.CallModel;
 import io.switchboard.platform.tenant.TenantScope;
 
 /**
- * The {@link DeliveryProcessor}: normalize with the provider's normalizer (pure, outside any transaction), then
- * apply to the call model in one new transaction under the delivery's tenant. Bad provider input never throws: it
+ * The {@link DeliveryProcessor}: normalize with the provider's normalizer (pure, no database), then apply to the call
+ * model under the delivery's tenant, in the caller's transaction (the intake's, which also writes the delivery log
+ * entry: one commit per report) or, without one, in a new transaction. Bad provider input never throws: it
  * is MALFORMED; a readable event the model does not use is IGNORED.
  */
 @ApplicationScoped
@@ -48,7 +49,7 @@ public class CallModelDeliveryProcessor implements DeliveryProcessor {
                     normalization.ignoredBecause(), null, null);
         }
         NormalizedEvent event = normalization.event();
-        CallModel.Applied applied = TenantScope.call(delivery.tenantId(), () -> QuarkusTransaction.requiringNew()
+        CallModel.Applied applied = TenantScope.call(delivery.tenantId(), () -> QuarkusTransaction.joiningExisting()
                 .call(() -> model.applyProviderEvent(delivery.tenantId(), delivery.connectionId(), event,
                         delivery.receivedAt() == null ? java.time.Instant.now() : delivery.receivedAt())));
         boolean twiml = delivery.provider().equals("twilio") && "voice".equals(delivery.subpath());

@@ -19,6 +19,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.switchboard.calls.connection.ConnectionCredentials;
 import io.switchboard.calls.connection.ConnectionService;
 import io.switchboard.calls.connection.Provider;
+import io.switchboard.calls.connection.WebhookConnectionCache;
 import io.switchboard.calls.delivery.DeliveryLog;
 import io.switchboard.calls.delivery.DeliveryResult;
 import io.switchboard.platform.problem.Problems;
@@ -38,6 +39,7 @@ public class WebhookIntake {
     static final String REJECTED = "switchboard.webhooks.rejected";
 
     private final ConnectionService connections;
+    private final WebhookConnectionCache connectionCache;
     private final WebhookAuthenticator authenticator;
     /** An Instance so the service still builds and starts where no call model is deployed: its webhooks answer 503. */
     private final Instance<DeliveryProcessor> processor;
@@ -45,9 +47,10 @@ public class WebhookIntake {
     private final MeterRegistry metrics;
     private final WebhookConfig config;
 
-    public WebhookIntake(ConnectionService connections, WebhookAuthenticator authenticator, Instance<DeliveryProcessor> processor,
-            DeliveryLog log, MeterRegistry metrics, WebhookConfig config) {
+    public WebhookIntake(ConnectionService connections, WebhookConnectionCache connectionCache, WebhookAuthenticator authenticator,
+            Instance<DeliveryProcessor> processor, DeliveryLog log, MeterRegistry metrics, WebhookConfig config) {
         this.connections = connections;
+        this.connectionCache = connectionCache;
         this.authenticator = authenticator;
         this.processor = processor;
         this.log = log;
@@ -67,6 +70,13 @@ public class WebhookIntake {
         // Twilio posts to /voice and /status only; every other provider to the connection's URL itself
         Optional<Provider> provider = Provider.find(providerSegment).filter(p -> (p == Provider.TWILIO) != subpath.isEmpty());
         UUID connectionId = uuid(connectionSegment);
+        Optional<ConnectionCredentials> cached = provider.isEmpty() || connectionId == null ? Optional.empty()
+                : connectionCache.get(connectionId);
+        if (cached.isPresent()) {
+            return TenantScope.call(cached.get().tenantId(), () -> receiveAs(cached.get().tenantId(), provider.get(),
+                    connectionId, subpath, webhook, path, receivedAt, started, cached));
+        }
+        long cacheVersion = connectionCache.version();
         // the one read before the tenant is known: the owner's SECURITY DEFINER function answers the tenant id only
         Optional<UUID> tenant = provider.isEmpty() || connectionId == null ? Optional.empty()
                 : QuarkusTransaction.requiringNew().call(() -> connections.tenantOf(connectionId));
@@ -76,13 +86,16 @@ public class WebhookIntake {
                     connectionId);
             return notFound(path);
         }
-        return TenantScope.call(tenant.get(), () -> receiveAs(tenant.get(), provider.get(), connectionId, subpath, webhook, path,
-                receivedAt, started));
+        return TenantScope.call(tenant.get(), () -> {
+            Optional<ConnectionCredentials> found = QuarkusTransaction.requiringNew()
+                    .call(() -> connections.credentials(tenant.get(), connectionId));
+            found.ifPresent(credentials -> connectionCache.put(credentials, cacheVersion));
+            return receiveAs(tenant.get(), provider.get(), connectionId, subpath, webhook, path, receivedAt, started, found);
+        });
     }
 
     private Response receiveAs(UUID tenant, Provider provider, UUID connectionId, String subpath, InboundWebhook webhook,
-            String path, Instant receivedAt, long started) {
-        Optional<ConnectionCredentials> found = QuarkusTransaction.requiringNew().call(() -> connections.credentials(tenant, connectionId));
+            String path, Instant receivedAt, long started, Optional<ConnectionCredentials> found) {
         Delivery delivery = new Delivery(tenant, connectionId, provider, receivedAt, started);
         if (found.isEmpty() || !found.get().enabled() || found.get().provider() != provider) {
             // disabled, or another provider's path: answered exactly as an unknown id, logged for the tenant
@@ -112,15 +125,15 @@ public class WebhookIntake {
                     "webhooks cannot be applied right now; the provider should retry", path, List.of()))
                     .header("Retry-After", "60").build();
         }
-        ProcessingResult result;
+        VerifiedDelivery verified = new VerifiedDelivery(tenant, connectionId, provider.wire(), subpath, webhook.contentType(),
+                webhook.body(), webhook.headers(), receivedAt);
         try {
-            result = processor.get().process(new VerifiedDelivery(tenant, connectionId, provider.wire(), subpath, webhook.contentType(),
-                    webhook.body(), webhook.headers(), receivedAt));
+            // one transaction: the call model's changes and the delivery log entry commit together
+            return QuarkusTransaction.requiringNew().call(() -> answer(delivery, processor.get().process(verified), path));
         } catch (RuntimeException e) {
             delivery.log(DeliveryResult.FAILED, null, e.getClass().getSimpleName(), null, 500);
             throw e;
         }
-        return answer(delivery, result, path);
     }
 
     private Response answer(Delivery delivery, ProcessingResult result, String path) {

@@ -212,6 +212,36 @@ class WebhookApiTest {
     }
 
     @Test
+    void aConnectionSeenMomentsAgoIsForgottenAtOnceWhenItsSecretIsRotatedOrItIsDisabledOrDeleted() {
+        UUID id = Signed.connection(tenant, "{\"provider\":\"vapi\",\"name\":\"v\",\"webhookSecret\":\"old\"}");
+        String connection = "/api/v1/provider-connections/" + id;
+        // a first delivery: the connection (tenant, decrypted secret) is now cached for a few seconds
+        accepted(id, "old");
+
+        given().header(AUTH, TestTokens.bearer(tenant)).contentType(ContentType.JSON).body("{\"webhookSecret\":\"new\"}")
+                .post(connection + "/rotate-secret").then().statusCode(200);
+        given().header("X-Vapi-Secret", "old").contentType(ContentType.JSON).body("{}").post("/webhooks/vapi/" + id)
+                .then().statusCode(401);
+        accepted(id, "new");
+
+        given().header(AUTH, TestTokens.bearer(tenant)).post(connection + "/disable").then().statusCode(200);
+        given().header("X-Vapi-Secret", "new").contentType(ContentType.JSON).body("{}").post("/webhooks/vapi/" + id)
+                .then().statusCode(404);
+        given().header(AUTH, TestTokens.bearer(tenant)).post(connection + "/enable").then().statusCode(200);
+        accepted(id, "new");
+
+        given().header(AUTH, TestTokens.bearer(tenant)).delete(connection).then().statusCode(204);
+        given().header("X-Vapi-Secret", "new").contentType(ContentType.JSON).body("{}").post("/webhooks/vapi/" + id)
+                .then().statusCode(404);
+        assertEquals(3, ProcessorProbe.receivedBy(id).size());
+    }
+
+    private static void accepted(UUID connectionId, String secret) {
+        given().header("X-Vapi-Secret", secret).header(ProcessorProbe.OUTCOME, "ACCEPTED").contentType(ContentType.JSON)
+                .body(EOC.formatted(UUID.randomUUID())).post("/webhooks/vapi/" + connectionId).then().statusCode(200);
+    }
+
+    @Test
     void aBodyOverTheLimitIs413AndNotProcessed() {
         UUID id = Signed.connection(tenant, "{\"provider\":\"vapi\",\"name\":\"v\",\"webhookSecret\":\"s\"}");
         String big = "{\"pad\":\"" + "x".repeat(70_000) + "\"}";

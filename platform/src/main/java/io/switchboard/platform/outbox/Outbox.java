@@ -76,8 +76,23 @@ public class Outbox {
     }
 
     /**
-     * An event built and serialized ahead of the statement that records it: see {@link #prepare}.
+     * {@link #publish} for several events of any types at once, in this order, in one INSERT: what one change
+     * describes with several events (a webhook that created and completed a call) costs one round trip.
      */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publishAll(UUID tenantId, List<Pending<?>> events) {
+        publishPrepared(events.stream().map(pending -> pending.prepare(this, tenantId)).toList());
+    }
+
+    /** One event for {@link #publishAll(UUID, List)}: its type and payload. */
+    public record Pending<T extends EventPayload>(EventType<T> type, T payload) {
+
+        Prepared prepare(Outbox outbox, UUID tenantId) {
+            return outbox.prepare(type, tenantId, payload);
+        }
+    }
+
+    /** An event built and serialized ahead of the statement that records it: see {@link #prepare}. */
     public record Prepared(EventType<?> type, UUID tenantId, UUID id, String key, String cloudEvent, OffsetDateTime time) {
     }
 
@@ -93,46 +108,51 @@ public class Outbox {
     }
 
     /**
-     * Records {@link #prepare prepared} events of one type and tenant in the caller's transaction, in one INSERT (the
-     * {@link #publishAll} rule).
+     * Records {@link #prepare prepared} events of one tenant (of any types) in the caller's transaction, in this
+     * order, in one INSERT: the rows take their seq in the order given, as separate {@link #publish} calls would.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publishPrepared(List<Prepared> events) {
         if (events.isEmpty()) {
             return;
         }
-        EventType<?> type = events.get(0).type();
         UUID tenantId = events.get(0).tenantId();
         TraceContexts.Carried trace = TraceContexts.current();
         int n = events.size();
         UUID[] ids = new UUID[n];
+        String[] topics = new String[n];
         String[] keys = new String[n];
+        String[] types = new String[n];
         String[] bodies = new String[n];
         java.sql.Timestamp[] times = new java.sql.Timestamp[n];
         for (int i = 0; i < n; i++) {
             Prepared event = events.get(i);
-            if (!type.equals(event.type()) || !tenantId.equals(event.tenantId())) {
-                throw new IllegalArgumentException("one type and one tenant per call: " + type.type() + " of " + tenantId
-                        + ", then " + event.type().type() + " of " + event.tenantId());
+            if (!tenantId.equals(event.tenantId())) {
+                throw new IllegalArgumentException("one tenant per call: " + tenantId + ", then " + event.tenantId());
             }
             ids[i] = event.id();
+            topics[i] = event.type().topic();
             keys[i] = event.key();
+            types[i] = event.type().type();
             bodies[i] = event.cloudEvent();
             times[i] = java.sql.Timestamp.from(event.time().toInstant());
         }
         em.unwrap(Session.class).doWork(connection -> {
+            // WITH ORDINALITY + ORDER BY: the rows take their seq in the order given
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO outbox_event (id, tenant_id, topic, event_key, event_type, cloud_event, created_at,
                         trace_parent, trace_state)
-                    SELECT e.id, ?, ?, e.event_key, ?, e.cloud_event, e.created_at, NULLIF(?, ''), NULLIF(?, '')
-                    FROM unnest(?::uuid[], ?::text[], ?::text[], ?::timestamptz[]) AS e(id, event_key, cloud_event, created_at)""")) {
+                    SELECT e.id, ?, e.topic, e.event_key, e.event_type, e.cloud_event, e.created_at, NULLIF(?, ''), NULLIF(?, '')
+                    FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])
+                        WITH ORDINALITY AS e(id, topic, event_key, event_type, cloud_event, created_at, n)
+                    ORDER BY e.n""")) {
                 insert.setObject(1, tenantId);
-                insert.setString(2, type.topic());
-                insert.setString(3, type.type());
-                insert.setString(4, Objects.requireNonNullElse(trace.traceparent(), ""));
-                insert.setString(5, Objects.requireNonNullElse(trace.tracestate(), ""));
-                insert.setArray(6, connection.createArrayOf("uuid", ids));
-                insert.setArray(7, connection.createArrayOf("text", keys));
+                insert.setString(2, Objects.requireNonNullElse(trace.traceparent(), ""));
+                insert.setString(3, Objects.requireNonNullElse(trace.tracestate(), ""));
+                insert.setArray(4, connection.createArrayOf("uuid", ids));
+                insert.setArray(5, connection.createArrayOf("text", topics));
+                insert.setArray(6, connection.createArrayOf("text", keys));
+                insert.setArray(7, connection.createArrayOf("text", types));
                 insert.setArray(8, connection.createArrayOf("text", bodies));
                 insert.setArray(9, connection.createArrayOf("timestamptz", times));
                 insert.executeUpdate();
