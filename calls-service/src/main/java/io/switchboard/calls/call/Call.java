@@ -111,6 +111,10 @@ public class Call {
     @Column(name = "last_event_at")
     public OffsetDateTime lastEventAt;
 
+    /** The dial request this outbound call answers (issue 11, outbound package); null for every other call. */
+    @Column(name = "dial_request_id", updatable = false)
+    public String dialRequestId;
+
     public DispositionFlags flags() {
         return new DispositionFlags(humanAnswered, completedFlag, callback, dnc, voicemail, machine);
     }

@@ -31,6 +31,7 @@ import io.switchboard.events.call.CallAnalyzedV1;
 import io.switchboard.events.call.CallCompletedV1;
 import io.switchboard.events.call.CallCreatedV1;
 import io.switchboard.events.call.CallDispositionChangedV1;
+import io.switchboard.events.call.CallFailedV1;
 import io.switchboard.events.call.CallFlagsV1;
 import io.switchboard.events.call.CallInitiatedV1;
 import io.switchboard.events.call.CallRecordingReadyV1;
@@ -104,7 +105,7 @@ public class CallModel {
             outbox.publish(EventCatalog.CALL_INITIATED, tenantId, new CallInitiatedV1(str(call.id), call.provider,
                     call.providerCallId, str(call.connectionId), call.direction.wire(), call.status.wire(),
                     call.fromNumber, call.toNumber, call.providerAgentId, str(call.campaignId), str(call.contactId),
-                    now.toInstant()));
+                    now.toInstant(), call.dialRequestId));
         }
         publishChanges(before, call, now);
         LOG.infof("provider event applied tenant=%s call=%s provider=%s event=%s status=%s", tenantId, callId,
@@ -153,6 +154,14 @@ public class CallModel {
         append(call, verdict, now, null);
         refold(call, now);
         publishChanges(before, call, now);
+        if (call.dialRequestId != null && call.providerCallId == null) {
+            // a dialed call whose provider never answered and never reported it (docs/outbound.md "Outcome unknown"):
+            // the dial request is answered here, once, so campaigns-service can reschedule the queue item
+            outbox.publish(EventCatalog.CALL_FAILED, call.tenantId, new CallFailedV1(str(call.id), call.dialRequestId,
+                    str(call.campaignId), str(call.contactId), str(call.agentId), call.provider, str(call.connectionId),
+                    call.toNumber, "outcome_unknown", "the provider neither confirmed nor reported the call (" + reason + ")",
+                    now.toInstant()));
+        }
         LOG.infof("call reconciled tenant=%s call=%s status=%s reason=%s", call.tenantId, call.id, call.status.wire(), reason);
     }
 
