@@ -51,8 +51,7 @@ public class ConnectionGuards {
                 .withRetry()
                     .maxRetries(retry.maxRetries())
                     // the whole retry sequence blocks a consumer thread: bounded even with long Retry-After answers
-                    .maxDuration(config.requestTimeout().toMillis() * (retry.maxRetries() + 1) + maxRetryAfter
-                            * retry.maxRetries(), ChronoUnit.MILLIS)
+                    .maxDuration(retry.maxDuration().toMillis(), ChronoUnit.MILLIS)
                     // only what provably created no call is repeated, and never past a Retry-After we will not wait
                     .whenException(e -> e instanceof DialFailure.Retryable r
                             && (r.retryAfter() == null || r.retryAfter().toMillis() <= maxRetryAfter))

@@ -14,7 +14,7 @@ public interface OutboundConfig {
     Duration connectTimeout();
 
     /** One provider request, connect to answer; past it the outcome is unknown and the request is never repeated. */
-    @WithDefault("10s")
+    @WithDefault("8s")
     Duration requestTimeout();
 
     Retry retry();
@@ -34,8 +34,15 @@ public interface OutboundConfig {
         Duration maxDelay();
 
         /** A Retry-After longer than this is not waited for: the dial fails provider_unavailable instead. */
-        @WithDefault("10s")
+        @WithDefault("5s")
         Duration maxRetryAfter();
+
+        /**
+         * All attempts of one dial together: no retry starts past it. The dial blocks its Kafka record until it is
+         * answered, so this stays well under the connector's 60 s unprocessed-record age.
+         */
+        @WithDefault("30s")
+        Duration maxDuration();
     }
 
     interface Breaker {
