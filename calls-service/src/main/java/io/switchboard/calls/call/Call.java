@@ -120,6 +120,9 @@ public class Call {
     /** The tenant's number the call came in on. */
     @Column(name = "phone_number_id")
     public UUID phoneNumberId;
+    /** The dial request this outbound call answers (issue 11, outbound package); null for every other call. */
+    @Column(name = "dial_request_id", updatable = false)
+    public String dialRequestId;
 
     public DispositionFlags flags() {
         return new DispositionFlags(humanAnswered, completedFlag, callback, dnc, voicemail, machine);

@@ -34,6 +34,7 @@ import io.switchboard.events.call.CallAnalyzedV1;
 import io.switchboard.events.call.CallCompletedV1;
 import io.switchboard.events.call.CallCreatedV1;
 import io.switchboard.events.call.CallDispositionChangedV1;
+import io.switchboard.events.call.CallFailedV1;
 import io.switchboard.events.call.CallFlagsV1;
 import io.switchboard.events.call.CallInitiatedV1;
 import io.switchboard.events.call.CallRecordingReadyV1;
@@ -118,7 +119,7 @@ public class CallModel {
             changes.add(new Outbox.Pending<>(EventCatalog.CALL_INITIATED, new CallInitiatedV1(str(call.id), call.provider,
                     call.providerCallId, str(call.connectionId), call.direction.wire(), call.status.wire(),
                     call.fromNumber, call.toNumber, call.providerAgentId, str(call.campaignId), str(call.contactId),
-                    now.toInstant())));
+                    now.toInstant(), call.dialRequestId)));
         }
         changes.addAll(changes(before, call, related, now));
         outbox.publishAll(tenantId, changes);
@@ -171,7 +172,16 @@ public class CallModel {
         Snapshot before = snapshot(call, related);
         List<NormalizedEvent> events = append(call, related, verdict, now, null);
         related = refold(call, related, events, now);
-        outbox.publishAll(call.tenantId, changes(before, call, related, now));
+        List<Outbox.Pending<?>> changes = new ArrayList<>(changes(before, call, related, now));
+        if (call.dialRequestId != null && call.providerCallId == null) {
+            // a dialed call whose provider never answered and never reported it (docs/outbound.md "Outcome unknown"):
+            // the dial request is answered here, once, so campaigns-service can reschedule the queue item
+            changes.add(new Outbox.Pending<>(EventCatalog.CALL_FAILED, new CallFailedV1(str(call.id), call.dialRequestId,
+                    str(call.campaignId), str(call.contactId), str(call.agentId), call.provider, str(call.connectionId),
+                    call.toNumber, "outcome_unknown", "the provider neither confirmed nor reported the call (" + reason + ")",
+                    now.toInstant())));
+        }
+        outbox.publishAll(call.tenantId, changes);
         LOG.infof("call reconciled tenant=%s call=%s status=%s reason=%s", call.tenantId, call.id, call.status.wire(), reason);
     }
 
