@@ -193,7 +193,7 @@ public class CallModel {
         OffsetDateTime now = micros(at);
         NormalizedEvent step = NormalizedEvent.builder(CallFold.SWITCHBOARD, call.providerCallId, "step/" + UUID.randomUUID(), type)
                 .occurredAt(now.toInstant()).build();
-        append(call, step, new LinkedHashMap<>(details), now, null);
+        append(call, related(call), step, new LinkedHashMap<>(details), now, null);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
