@@ -95,6 +95,7 @@ public class CallModel {
         Snapshot before = snapshot(call);
         append(call, event, now, json(event.raw()));
         refold(call, now);
+        linkAgent(call);
         if (created) {
             outbox.publish(EventCatalog.CALL_CREATED, tenantId, new CallCreatedV1(str(call.id), call.direction.wire(),
                     CallStatus.QUEUED.wire(), call.fromNumber, call.toNumber, str(call.agentId), str(call.campaignId),
@@ -135,6 +136,18 @@ public class CallModel {
         publishChanges(before, call, now);
         LOG.infof("call disposition set tenant=%s call=%s disposition=%s", call.tenantId, call.id, disposition.wire());
         return call;
+    }
+
+    /**
+     * A person's entry on the call's timeline that does not change the call's state (issue 10: a call note added or
+     * deleted). Locked like every other change, so sequence numbers stay unique.
+     */
+    public void appendManual(Call call, String type, Map<String, Object> details, Instant at) {
+        OffsetDateTime now = micros(at);
+        em.lock(call, LockModeType.PESSIMISTIC_WRITE);
+        NormalizedEvent manual = NormalizedEvent.builder(CallFold.SWITCHBOARD, call.providerCallId,
+                "manual/" + UUID.randomUUID(), type).occurredAt(now.toInstant()).build();
+        append(call, manual, details, now, null);
     }
 
     /** A call that never got a final event: failed with the given reason, on the timeline and as events. */
@@ -279,6 +292,23 @@ public class CallModel {
         }
     }
 
+    /**
+     * The agent a call names by provider agent id, within the call's connection (issue 10): set once, when the call
+     * has no agent yet, so a call placed as an agent keeps it. One indexed lookup (agent_connection_provider_agent_unique).
+     */
+    private void linkAgent(Call call) {
+        if (call.agentId != null || call.providerAgentId == null || call.connectionId == null) {
+            return;
+        }
+        List<?> agent = em.createNativeQuery("""
+                SELECT id FROM agent WHERE tenant_id = ?1 AND connection_id = ?2 AND provider_agent_id = ?3""")
+                .setParameter(1, call.tenantId).setParameter(2, call.connectionId).setParameter(3, call.providerAgentId)
+                .getResultList();
+        if (!agent.isEmpty()) {
+            call.agentId = (UUID) agent.get(0);
+        }
+    }
+
     /** Links a call created through the API to the provider's id the provider echoed our call id with. */
     private boolean attach(UUID tenantId, UUID connectionId, NormalizedEvent event) {
         return em.createNativeQuery("""
@@ -301,7 +331,8 @@ public class CallModel {
                 call.successEvaluation), recording == null ? null : recording.url);
     }
 
-    static String phone(Call call) {
+    /** The other party's number: the caller of an inbound call, the callee of an outbound one. */
+    public static String phone(Call call) {
         return call.direction == CallDirection.INBOUND ? call.fromNumber : call.toNumber;
     }
 
