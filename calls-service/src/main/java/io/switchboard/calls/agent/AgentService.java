@@ -4,7 +4,6 @@ import static io.switchboard.platform.time.DatabaseTime.now;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +34,6 @@ import io.switchboard.platform.paging.Cursor;
 import io.switchboard.platform.paging.Page;
 import io.switchboard.platform.paging.PageRequest;
 import io.switchboard.platform.persistence.UniqueConstraints;
-import io.switchboard.platform.problem.Problem.FieldError;
 import io.switchboard.platform.problem.ProblemException;
 import io.switchboard.platform.problem.RequestBodies;
 
@@ -104,19 +102,7 @@ public class AgentService {
     /** JSON merge patch (RFC 7386); the agent is found first, so a foreign id is 404 whatever the body. */
     public AgentView update(UUID tenantId, UUID id, JsonNode patch) throws JsonProcessingException {
         Agent agent = find(tenantId, id);
-        if (patch == null || !patch.isObject()) {
-            throw ProblemException.badField("body", "must be a JSON object of the fields to change");
-        }
-        List<FieldError> unknown = new ArrayList<>();
-        for (Iterator<String> names = patch.fieldNames(); names.hasNext();) {
-            String name = names.next();
-            if (!PATCHABLE.contains(name)) {
-                unknown.add(new FieldError(name, "cannot be changed (unknown or read-only field)"));
-            }
-        }
-        if (!unknown.isEmpty()) {
-            throw ProblemException.invalid(unknown);
-        }
+        JsonMergePatch.requireOnly(patch, PATCHABLE);
         AgentRequest before = AgentRequest.of(agent);
         AgentRequest after = bodies.validate(json.treeToValue(JsonMergePatch.apply(json.valueToTree(before), patch),
                 AgentRequest.class));

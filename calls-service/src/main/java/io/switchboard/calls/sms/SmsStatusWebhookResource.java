@@ -28,6 +28,7 @@ import io.switchboard.calls.connection.ConnectionService;
 import io.switchboard.calls.connection.Provider;
 import io.switchboard.calls.connection.PublicBaseUrl;
 import io.switchboard.calls.webhook.InboundWebhook;
+import io.switchboard.calls.webhook.TwilioSignature;
 import io.switchboard.calls.webhook.Verdict;
 import io.switchboard.calls.webhook.WebhookAuthenticator;
 import io.switchboard.platform.problem.Problems;
@@ -89,7 +90,7 @@ public class SmsStatusWebhookResource {
                 return Problems.response(401, "unauthorized", "Unauthorized", "the Twilio signature does not verify ("
                         + verdict.reason() + ")", http.path(), List.of());
             }
-            Map<String, String> form = form(new String(payload, StandardCharsets.UTF_8));
+            Map<String, String> form = TwilioSignature.formParameters(new String(payload, StandardCharsets.UTF_8));
             String sid = form.get("MessageSid");
             String status = form.get("MessageStatus");
             if (sid != null && status != null) {
@@ -102,23 +103,6 @@ public class SmsStatusWebhookResource {
 
     private static Response notFound(String path) {
         return Problems.response(404, "not-found", "Not Found", "no resource at " + path, path, List.of());
-    }
-
-    private static Map<String, String> form(String body) {
-        Map<String, String> params = new LinkedHashMap<>();
-        for (String pair : body.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq <= 0) {
-                continue;
-            }
-            try {
-                params.putIfAbsent(java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            } catch (IllegalArgumentException e) {
-                // a broken escape: the signature already failed for it
-            }
-        }
-        return params;
     }
 
     private static UUID uuid(String value) {

@@ -58,6 +58,9 @@ public class TwilioMessaging {
                     e.getMessage());
         } catch (TwilioException e) {
             return new Outcome(false, null, null, "unreachable", "Twilio could not be reached: " + e.getClass().getSimpleName());
+        } catch (RuntimeException e) {
+            // the row is already claimed: whatever went wrong, it is recorded as failed rather than left sending
+            return new Outcome(false, null, null, "client_error", "the message could not be sent: " + e.getClass().getSimpleName());
         }
     }
 
