@@ -76,6 +76,7 @@ public class JsonSchemas {
             throw ProblemException.badField(field, "must be a JSON Schema object");
         }
         requireValid(meta(), candidate, field);
+        rejectRemoteReferences(candidate, field);
         JsonNode type = candidate.get("type");
         if (type == null || !"object".equals(type.asText())) {
             throw ProblemException.badField(field + ".type", "must be \"object\": a tool takes named arguments");
@@ -84,6 +85,26 @@ public class JsonSchemas {
             return factory.getSchema(candidate);
         } catch (RuntimeException e) {
             throw ProblemException.badField(field, "is not a usable JSON Schema: " + e.getMessage());
+        }
+    }
+
+    /** A tool's schema is resolved on its own: a $ref to anything but itself would make us fetch a URL a tenant chose. */
+    private static void rejectRemoteReferences(JsonNode node, String path) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> {
+                String key = e.getKey();
+                if (("$ref".equals(key) || "$dynamicRef".equals(key)) && !e.getValue().asText().startsWith("#")) {
+                    throw ProblemException.badField(path + "." + key, "only references inside the schema (#/...) are allowed");
+                }
+                if ("$schema".equals(key) && !META_SCHEMA.equals(e.getValue().asText())) {
+                    throw ProblemException.badField(path + "." + key, "must be " + META_SCHEMA + " (or left out)");
+                }
+                rejectRemoteReferences(e.getValue(), path + "." + key);
+            });
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                rejectRemoteReferences(node.get(i), path + "[" + i + "]");
+            }
         }
     }
 

@@ -139,6 +139,10 @@ class FunctionApiTest {
                 .body(json("f", tool.baseUrl(), 5, "").replace("\"required\":[\"date\",\"propertyId\"]", "\"required\":\"date\""))
                 .post(base).then().statusCode(400).body("errors.field", hasItem("parameters.required"));
         given().header("Authorization", TestTokens.bearer(tenant)).contentType(ContentType.JSON)
+                .body(json("f", tool.baseUrl(), 5, "").replace("{\"type\":\"string\"}", "{\"$ref\":\"" + tool.baseUrl() + "/s.json\"}"))
+                .post(base).then().statusCode(400).body("errors.field", hasItem("parameters.properties.date.$ref"));
+        assertTrue(tool.getAllServeEvents().isEmpty(), "a remote $ref is never fetched");
+        given().header("Authorization", TestTokens.bearer(tenant)).contentType(ContentType.JSON)
                 .body(json("f", tool.baseUrl(), 5, "\"authType\":\"basic\",\"authConfig\":{\"username\":\"u\"},"))
                 .post(base).then().statusCode(400).body("errors.field", hasItem("authConfig.password"));
         given().header("Authorization", TestTokens.bearer(tenant)).contentType(ContentType.JSON)
