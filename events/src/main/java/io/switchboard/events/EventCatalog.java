@@ -8,6 +8,9 @@ import java.util.stream.Collectors;
 
 import io.switchboard.events.call.CallCompletedV1;
 import io.switchboard.events.call.CallCreatedV1;
+import io.switchboard.events.agent.AgentCreatedV1;
+import io.switchboard.events.agent.AgentDeletedV1;
+import io.switchboard.events.agent.AgentUpdatedV1;
 import io.switchboard.events.call.CallAnalyzedV1;
 import io.switchboard.events.call.CallDispositionChangedV1;
 import io.switchboard.events.call.CallInitiatedV1;
@@ -40,6 +43,8 @@ import io.switchboard.events.number.PhoneNumberDeletedV1;
 import io.switchboard.events.number.PhoneNumberUpdatedV1;
 import io.switchboard.events.memory.MemoryAddedV1;
 import io.switchboard.events.queue.QueueItemSkippedV1;
+import io.switchboard.events.sms.SmsFailedV1;
+import io.switchboard.events.sms.SmsSentV1;
 import io.switchboard.events.tenant.TenantCreatedV1;
 import io.switchboard.events.tenant.TenantStatusChangedV1;
 import io.switchboard.events.credits.CreditBalanceChangedV1;
@@ -182,6 +187,24 @@ public final class EventCatalog {
     // ---- end dispatcher ----
 
 
+    // ---- agents and post-call SMS (issue 10, calls-service): on switchboard.calls, the calls context's stream ----
+    public static final EventType<AgentCreatedV1> AGENT_CREATED = new EventType<>(
+            "io.switchboard.agent.created.v1", Topics.CALLS, AgentCreatedV1.class,
+            "An agent (provider-side assistant) was created; keyed by agent id.");
+    public static final EventType<AgentUpdatedV1> AGENT_UPDATED = new EventType<>(
+            "io.switchboard.agent.updated.v1", Topics.CALLS, AgentUpdatedV1.class,
+            "An agent was changed (names the changed fields); keyed by agent id.");
+    public static final EventType<AgentDeletedV1> AGENT_DELETED = new EventType<>(
+            "io.switchboard.agent.deleted.v1", Topics.CALLS, AgentDeletedV1.class,
+            "An agent and its custom functions were deleted; keyed by agent id.");
+    public static final EventType<SmsSentV1> SMS_SENT = new EventType<>(
+            "io.switchboard.sms.sent.v1", Topics.CALLS, SmsSentV1.class,
+            "A call's post-call SMS was accepted by the provider (at most one per call); keyed by call id.");
+    public static final EventType<SmsFailedV1> SMS_FAILED = new EventType<>(
+            "io.switchboard.sms.failed.v1", Topics.CALLS, SmsFailedV1.class,
+            "A call's post-call SMS could not be sent or was reported failed/undelivered; keyed by call id.");
+    // ---- end agents and post-call SMS ----
+
     public static final List<EventType<?>> ALL = List.of(CALL_CREATED, CALL_COMPLETED,
             CALL_INITIATED, CALL_STATUS_CHANGED, CALL_ANALYZED, CALL_RECORDING_READY, CALL_DISPOSITION_CHANGED, // call model (issue 9)
             CONTACT_CREATED,
@@ -195,6 +218,7 @@ public final class EventCatalog {
             PHONE_NUMBER_CREATED, PHONE_NUMBER_UPDATED, PHONE_NUMBER_DELETED, CALL_ROUTED, // inbound routing (issue 10)
             CAMPAIGN_STATUS_CHANGED, CAMPAIGN_COMPLETED, // campaigns (issue 11)
             QUEUE_ITEM_SKIPPED, // dispatcher (issue 11)
+            AGENT_CREATED, AGENT_UPDATED, AGENT_DELETED, SMS_SENT, SMS_FAILED, // agents and post-call SMS (issue 10)
             CREDITS_BALANCE_CHANGED, TENANT_CREATED, TENANT_STATUS_CHANGED);
 
     private static final Map<String, EventType<?>> BY_TYPE = ALL.stream()

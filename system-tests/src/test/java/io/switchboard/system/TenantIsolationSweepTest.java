@@ -76,6 +76,30 @@ class TenantIsolationSweepTest {
             return null;
         });
         FIXTURES.put("/api/v1/campaigns", t -> create(t, "/api/v1/campaigns", "{\"name\":\"c-" + UUID.randomUUID() + "\"}"));
+        // ---- agents, functions, templates, SMS (issue 10, calls-service); call notes live under /api/v1/calls ----
+        FIXTURES.put("/api/v1/agents", t -> {
+            String connection = create(t, "/api/v1/provider-connections",
+                    "{\"provider\":\"vapi\",\"name\":\"sweep-agents\",\"webhookSecret\":\"sweep-secret\"}");
+            String agent = create(t, "/api/v1/agents", "{\"name\":\"Ava\",\"connectionId\":\"" + connection
+                    + "\",\"providerAgentId\":\"asst_sweep\"}");
+            create(t, "/api/v1/agents/" + agent + "/functions", "{\"name\":\"lookup\",\"description\":\"d\","
+                    + "\"endpoint\":\"https://tools.example.com/lookup\",\"authType\":\"bearer\",\"authConfig\":{\"token\":\"t0k3n\"}}");
+            String call = create(t, "/api/v1/calls", "{\"toNumber\":\"+14155550124\"}");
+            create(t, "/api/v1/calls/" + call + "/notes", "{\"text\":\"sweep note\"}");
+            return agent;
+        });
+        FIXTURES.put("/api/v1/message-templates", t -> create(t, "/api/v1/message-templates",
+                "{\"name\":\"t-" + UUID.randomUUID() + "\",\"body\":\"Hi {caller_name}\"}"));
+        // per-tenant settings, no id: tenant B's read must show none of A's ids (list probe)
+        FIXTURES.put("/api/v1/sms-settings", t -> {
+            given().baseUri(platform.url()).header("Authorization", t.bearer()).contentType(ContentType.JSON)
+                    .body("{\"smsEnabled\":false,\"fromNumber\":\"+14155550100\"}").put("/api/v1/sms-settings").then().statusCode(200);
+            return null;
+        });
+        // written only by the post-call SMS (no POST): B's list must stay empty, B's reads of any id are 404
+        FIXTURES.put("/api/v1/sms-messages", t -> null);
+        // ---- end issue 10 (agents) ----
+
         FIXTURES.put("/api/v1/users", t -> create(t, "/api/v1/users", "{\"email\":\"u-" + UUID.randomUUID()
                 + "@example.test\",\"name\":\"U\",\"password\":\"correct horse battery staple\",\"role\":\"user\"}"));
         FIXTURES.put("/api/v1/api-keys", t -> create(t, "/api/v1/api-keys", "{\"name\":\"k\",\"scopes\":[\"calls:read\"]}"));

@@ -63,6 +63,10 @@ public class Agent {
     @Column(nullable = false)
     public boolean enabled = true;
 
+    /** The post-call SMS template of this agent's calls (V10); none: the tenant's default. */
+    @Column(name = "sms_template_id")
+    public UUID smsTemplateId;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     public OffsetDateTime createdAt;
 

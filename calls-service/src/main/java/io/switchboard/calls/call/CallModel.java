@@ -109,6 +109,8 @@ public class CallModel {
         Snapshot before = snapshot(call, related);
         List<NormalizedEvent> events = append(call, related, event, now, json(event.raw()));
         related = refold(call, related, events, now);
+        // once per call, before the events are built: they carry the agent (written with the commit's flush)
+        linkAgent(call);
         List<Outbox.Pending<?>> changes = new ArrayList<>();
         if (created) {
             changes.add(new Outbox.Pending<>(EventCatalog.CALL_CREATED, new CallCreatedV1(str(call.id), call.direction.wire(),
@@ -156,6 +158,15 @@ public class CallModel {
         return call;
     }
 
+    /**
+     * A person's entry on the call's timeline that does not change the call's state (issue 10: a call note added or
+     * deleted). Locked like every other change, so sequence numbers stay unique.
+     */
+    public void appendManual(Call call, String type, Map<String, Object> details, Instant at) {
+        em.lock(call, LockModeType.PESSIMISTIC_WRITE);
+        appendSwitchboard(call, "manual/", type, details, at);
+    }
+
     /** A call that never got a final event: failed with the given reason, on the timeline and as events. */
     public void markFailed(Call call, String reason, Instant at) {
         OffsetDateTime now = micros(at);
@@ -190,10 +201,15 @@ public class CallModel {
      * caller holds the call's row lock (it applied a provider event to it, or locked it) in this transaction.
      */
     public void appendStep(Call call, String type, Map<String, Object> details, Instant at) {
+        appendSwitchboard(call, "step/", type, details, at);
+    }
+
+    /** A timeline entry of Switchboard's own that changes none of the call's folded state. */
+    private void appendSwitchboard(Call call, String identityPrefix, String type, Map<String, Object> details, Instant at) {
         OffsetDateTime now = micros(at);
-        NormalizedEvent step = NormalizedEvent.builder(CallFold.SWITCHBOARD, call.providerCallId, "step/" + UUID.randomUUID(), type)
-                .occurredAt(now.toInstant()).build();
-        append(call, related(call), step, new LinkedHashMap<>(details), now, null);
+        NormalizedEvent entry = NormalizedEvent.builder(CallFold.SWITCHBOARD, call.providerCallId,
+                identityPrefix + UUID.randomUUID(), type).occurredAt(now.toInstant()).build();
+        append(call, related(call), entry, new LinkedHashMap<>(details), now, null);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -358,6 +374,23 @@ public class CallModel {
                 : List.copyOf(session.getManagedEntities(Call.class));
     }
 
+    /**
+     * The agent a call names by provider agent id, within the call's connection (issue 10): set once, when the call
+     * has no agent yet, so a call placed as an agent keeps it. One indexed lookup (agent_connection_provider_agent_unique).
+     */
+    private void linkAgent(Call call) {
+        if (call.agentId != null || call.providerAgentId == null || call.connectionId == null) {
+            return;
+        }
+        List<?> agent = em.createNativeQuery("""
+                SELECT id FROM agent WHERE tenant_id = ?1 AND connection_id = ?2 AND provider_agent_id = ?3""")
+                .setParameter(1, call.tenantId).setParameter(2, call.connectionId).setParameter(3, call.providerAgentId)
+                .getResultList();
+        if (!agent.isEmpty()) {
+            call.agentId = (UUID) agent.get(0);
+        }
+    }
+
     /** Links a call created through the API to the provider's id the provider echoed our call id with. */
     private boolean attach(UUID tenantId, UUID connectionId, NormalizedEvent event) {
         return em.createNativeQuery("""
@@ -379,7 +412,8 @@ public class CallModel {
                 call.successEvaluation), related.recording() == null ? null : related.recording().url);
     }
 
-    static String phone(Call call) {
+    /** The other party's number: the caller of an inbound call, the callee of an outbound one. */
+    public static String phone(Call call) {
         return call.direction == CallDirection.INBOUND ? call.fromNumber : call.toNumber;
     }
 

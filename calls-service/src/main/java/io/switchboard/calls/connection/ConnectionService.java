@@ -130,10 +130,34 @@ public class ConnectionService {
         return view(c);
     }
 
+    /** 409 while agents (or phone numbers) use it: disable it instead, or remove them first. */
     public void delete(UUID tenantId, UUID id) {
-        connections.delete(find(tenantId, id));
-        webhookCache.forget(id);
+        ProviderConnection c = find(tenantId, id);
+        if (connections.usedByAgents(tenantId, id)) {
+            throw ProblemException.conflict("provider connection " + id + " has agents: delete them or move them to "
+                    + "another connection first, or disable the connection");
+        }
+        try {
+            connections.delete(c);
+            connections.flush();
+            webhookCache.forget(id);
+        } catch (jakarta.persistence.PersistenceException e) {
+            // a row added meanwhile (an agent, a phone number) still references it: the foreign key says no
+            if (foreignKeyViolated(e)) {
+                throw ProblemException.conflict("provider connection " + id + " is still used by agents or phone numbers");
+            }
+            throw e;
+        }
         LOG.infof("provider connection deleted tenant=%s connection=%s", tenantId, id);
+    }
+
+    private static boolean foreignKeyViolated(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23503".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

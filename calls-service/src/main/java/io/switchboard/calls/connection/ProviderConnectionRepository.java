@@ -43,4 +43,10 @@ public class ProviderConnectionRepository implements PanacheRepositoryBase<Provi
         return getEntityManager().createNativeQuery("SELECT connection_id, connection_tenant FROM switchboard_connections_to_rekey(?1, ?2)")
                 .setParameter(1, keyId).setParameter(2, max).getResultList();
     }
+
+    /** Whether any agent of the tenant is reached through this connection (agent.connection_id references it). */
+    public boolean usedByAgents(UUID tenantId, UUID connectionId) {
+        return !getEntityManager().createNativeQuery("SELECT 1 FROM agent WHERE tenant_id = ?1 AND connection_id = ?2 LIMIT 1")
+                .setParameter(1, tenantId).setParameter(2, connectionId).getResultList().isEmpty();
+    }
 }

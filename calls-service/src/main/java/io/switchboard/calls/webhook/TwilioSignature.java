@@ -12,7 +12,7 @@ import com.twilio.security.RequestValidator;
  * Twilio requested, i.e. the public one with its query, followed by the sorted form parameters), keyed by the
  * account's auth token (the connection's webhook secret).
  */
-final class TwilioSignature {
+public final class TwilioSignature {
 
     static final String HEADER = "x-twilio-signature";
 
@@ -33,7 +33,7 @@ final class TwilioSignature {
     }
 
     /** application/x-www-form-urlencoded, first value of a repeated name (Twilio sends each once). */
-    static Map<String, String> formParameters(String body) {
+    public static Map<String, String> formParameters(String body) {
         Map<String, String> params = new LinkedHashMap<>();
         for (String pair : body.split("&")) {
             if (pair.isEmpty()) {

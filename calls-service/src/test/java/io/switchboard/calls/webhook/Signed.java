@@ -17,14 +17,14 @@ import io.restassured.http.ContentType;
 import io.switchboard.testsupport.TestTokens;
 
 /** Test helpers: create a connection through the API, sign a delivery as each provider would. */
-final class Signed {
+public final class Signed {
 
-    static final String PUBLIC_BASE = "http://localhost:8080";
+    public static final String PUBLIC_BASE = "http://localhost:8080";
 
     private Signed() {
     }
 
-    static UUID connection(UUID tenant, String json) {
+    public static UUID connection(UUID tenant, String json) {
         return UUID.fromString(given().header("Authorization", TestTokens.bearer(tenant)).contentType(ContentType.JSON).body(json)
                 .post("/api/v1/provider-connections").then().statusCode(201).extract().path("id"));
     }
@@ -44,7 +44,7 @@ final class Signed {
     }
 
     /** Twilio's scheme, written out independently of the SDK under test: base64 HMAC-SHA1 of URL + sorted name+value. */
-    static String twilio(String authToken, String url, Map<String, String> params) {
+    public static String twilio(String authToken, String url, Map<String, String> params) {
         StringBuilder data = new StringBuilder(url);
         new TreeMap<>(params).forEach((k, v) -> data.append(k).append(v));
         try {

@@ -1,10 +1,16 @@
 package io.switchboard.platform.json;
 
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.switchboard.platform.problem.Problem;
+import io.switchboard.platform.problem.ProblemException;
 
 /**
  * JSON Merge Patch (RFC 7386), the semantics of every PATCH: a member absent from the patch is unchanged,
@@ -32,5 +38,24 @@ public final class JsonMergePatch {
             }
         }
         return result;
+    }
+
+    /**
+     * 400 naming every member of {@code patch} outside {@code patchable} (unknown or read-only), so a PATCH never
+     * silently ignores a field; also 400 when the patch is not a JSON object.
+     */
+    public static void requireOnly(JsonNode patch, Set<String> patchable) {
+        if (patch == null || !patch.isObject()) {
+            throw ProblemException.badField("body", "must be a JSON object of the fields to change");
+        }
+        List<Problem.FieldError> unknown = new ArrayList<>();
+        patch.fieldNames().forEachRemaining(name -> {
+            if (!patchable.contains(name)) {
+                unknown.add(new Problem.FieldError(name, "cannot be changed (unknown or read-only field)"));
+            }
+        });
+        if (!unknown.isEmpty()) {
+            throw ProblemException.invalid(unknown);
+        }
     }
 }

@@ -30,4 +30,15 @@ class JsonMergePatchTest {
     void aNonObjectPatchReplacesTheDocument() throws Exception {
         assertEquals(JSON.readTree("[1]"), JsonMergePatch.apply(JSON.readTree("{\"a\":1}"), JSON.readTree("[1]")));
     }
+
+    @Test
+    void onlyPatchableMembersPassAndEveryOtherIsNamed() throws Exception {
+        JsonMergePatch.requireOnly(JSON.readTree("{\"name\":\"x\",\"enabled\":null}"), java.util.Set.of("name", "enabled"));
+        io.switchboard.platform.problem.ProblemException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                io.switchboard.platform.problem.ProblemException.class,
+                () -> JsonMergePatch.requireOnly(JSON.readTree("{\"name\":\"x\",\"id\":1,\"createdAt\":2}"), java.util.Set.of("name")));
+        assertEquals(java.util.List.of("createdAt", "id"), refused.errors().stream().map(e -> e.field()).toList());
+        org.junit.jupiter.api.Assertions.assertThrows(io.switchboard.platform.problem.ProblemException.class,
+                () -> JsonMergePatch.requireOnly(JSON.readTree("[1]"), java.util.Set.of("name")));
+    }
 }
