@@ -19,6 +19,7 @@ import io.switchboard.calls.agent.Agent;
 import io.switchboard.calls.call.Call;
 import io.switchboard.calls.call.CallDirection;
 import io.switchboard.calls.call.CallModel;
+import io.switchboard.calls.call.CallStatus;
 import io.switchboard.calls.connection.Provider;
 import io.switchboard.calls.connection.ProviderConnectionRepository;
 import io.switchboard.calls.connection.PublicBaseUrl;
@@ -53,6 +54,9 @@ public class InboundRouter {
     public static final String FALLBACK = "voice/fallback";
     /** DialCallStatus values on which the team is deemed not to have answered. */
     static final Set<String> TEAM_MISSED = Set.of("no-answer", "busy", "failed");
+    /** The routing statuses a completed call's final status turns into completed. */
+    private static final Set<String> ROUTED = Set.of(RoutingStatus.TRANSFERRED_TO_TEAM.wire(),
+            RoutingStatus.TEAM_NO_ANSWER.wire(), RoutingStatus.DIRECT_TO_AGENT.wire());
 
     static final String NOT_IN_SERVICE = "Sorry, this number is not in service. Goodbye.";
     static final String NOT_TAKING_CALLS = "Sorry, this number is not taking calls right now. Goodbye.";
@@ -94,7 +98,7 @@ public class InboundRouter {
         NormalizedEvent event = normalization.event();
         Instant at = delivery.receivedAt() == null ? Instant.now() : delivery.receivedAt();
         return Optional.of(answering(delivery, event.eventType(), () -> TenantScope.call(delivery.tenantId(),
-                () -> QuarkusTransaction.requiringNew().call(() -> route(delivery, event, at)))));
+                () -> QuarkusTransaction.joiningExisting().call(() -> route(delivery, event, at)))));
     }
 
     /** The team dial's action callback: the team missed the call → the agent; otherwise nothing more. */
@@ -113,18 +117,26 @@ public class InboundRouter {
         }
         Instant at = delivery.receivedAt() == null ? Instant.now() : delivery.receivedAt();
         return answering(delivery, eventType, () -> TenantScope.call(delivery.tenantId(),
-                () -> QuarkusTransaction.requiringNew().call(() -> fallBack(delivery.tenantId(), callSid, dialStatus, eventType, at))));
+                () -> QuarkusTransaction.joiningExisting().call(() -> fallBack(delivery.tenantId(), callSid, dialStatus, eventType, at))));
     }
 
-    /** After a status callback: a routed call that ended completed has routing status completed (seed 004). */
+    /**
+     * After a status callback: a routed call that ended completed has routing status completed (seed 004). Runs in the
+     * webhook's transaction, on the call the model just folded (the managed entity, so no later flush of it can write
+     * a stale routing status back).
+     */
     public ProcessingResult afterStatus(VerifiedDelivery delivery, ProcessingResult result) {
         if (result.callId() != null && "status:completed".equals(result.providerEventType())) {
-            int updated = TenantScope.call(delivery.tenantId(), () -> QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
-                    UPDATE call SET routing_status = 'completed'
-                    WHERE tenant_id = ?1 AND id = ?2 AND status = 'completed'
-                      AND routing_status IN ('transferred_to_team', 'team_no_answer', 'direct_to_agent')""")
-                    .setParameter(1, delivery.tenantId()).setParameter(2, result.callId()).executeUpdate()));
-            if (updated == 1) {
+            boolean updated = TenantScope.call(delivery.tenantId(), () -> QuarkusTransaction.joiningExisting().call(() -> {
+                Call call = em.find(Call.class, result.callId());
+                if (call == null || call.status != CallStatus.COMPLETED || call.routingStatus == null
+                        || !ROUTED.contains(call.routingStatus)) {
+                    return false;
+                }
+                call.routingStatus = RoutingStatus.COMPLETED.wire();
+                return true;
+            }));
+            if (updated) {
                 LOG.infof("routed call completed tenant=%s call=%s", delivery.tenantId(), result.callId());
             }
         }
