@@ -250,8 +250,8 @@ final class DialerBench {
                         int priority = c[0] == high ? 7 : 3;
                         s.execute("""
                                 INSERT INTO campaign (id, tenant_id, name, status, calling_window_start, calling_window_end,
-                                    max_attempts, max_retries, allowed_weekdays, priority, max_concurrent_calls, created_at, updated_at)
-                                VALUES ('%s', '%s', 'bench-%s', 'active', '%s', '%s', 1, 0, '[1,2,3,4,5,6,7]', %d, %d, now(), now())"""
+                                    max_retries, allowed_weekdays, priority, max_concurrent_calls, created_at, updated_at)
+                                VALUES ('%s', '%s', 'bench-%s', 'active', '%s', '%s', 0, '[1,2,3,4,5,6,7]', %d, %d, now(), now())"""
                                 .formatted(c[0], tenant, c[0], WINDOW_START, WINDOW_END, priority, CAMPAIGN_CAP));
                     }
                     // n % 100 == 0: a DNC number; n % 100 in 1..4: the closed zone; else the open zone

@@ -3,13 +3,11 @@ package io.switchboard.campaigns.dispatch;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
@@ -19,15 +17,17 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.switchboard.campaigns.compliance.DbValues;
 import io.switchboard.platform.paging.Cursor;
 import io.switchboard.platform.paging.Page;
 import io.switchboard.platform.paging.PageRequest;
-import io.switchboard.platform.problem.ProblemException;
 import io.switchboard.platform.tenant.TenantContext;
 
-/** "Every dial can be explained later": the decision records per queue item and per call. */
-@Path("/api/v1")
+/**
+ * "Every dial can be explained later": the tenant's decision records, or one call's. A queue item's are
+ * {@link QueueItemDecisionResource}'s (its own class: JAX-RS picks the resource class with the longest literal path,
+ * so a {@code /call-queue/{id}/decisions} method on a class at {@code /api/v1} would lose to the queue's resource).
+ */
+@Path("/api/v1/dial-decisions")
 @Tag(name = "Dialer")
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -49,34 +49,14 @@ public class DecisionResource {
              "decidedAt":"2026-11-23T15:00:00Z"}],"nextCursor":null}""";
 
     private final DialDecisionRepository decisions;
-    private final EntityManager em;
     private final TenantContext tenant;
 
-    public DecisionResource(DialDecisionRepository decisions, EntityManager em, TenantContext tenant) {
+    public DecisionResource(DialDecisionRepository decisions, TenantContext tenant) {
         this.decisions = decisions;
-        this.em = em;
         this.tenant = tenant;
     }
 
     @GET
-    @Path("/call-queue/{id}/decisions")
-    @Operation(summary = "Why a queue item was dialed or skipped", description = "Its decision records, newest first: "
-            + "zones and local times, the window, the replica positions checked, caps and counts, concurrency, the "
-            + "pre-dial hook's answer. 404 for an unknown or another tenant's item.")
-    @APIResponse(responseCode = "200", description = "A page of decision records",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "decisions", value = EXAMPLE)))
-    public Page<DecisionView> forQueueItem(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
-        UUID t = tenant.require();
-        long found = DbValues.count(em.createNativeQuery("SELECT count(*) FROM call_queue WHERE tenant_id = ?1 AND id = ?2")
-                .setParameter(1, t).setParameter(2, id).getSingleResult());
-        if (found == 0) {
-            throw ProblemException.notFound("queue item", id);
-        }
-        return Page.of(decisions.forQueueItem(t, id, page), page, d -> Cursor.of(d.decidedAt, d.id), DecisionView::of);
-    }
-
-    @GET
-    @Path("/dial-decisions")
     @Operation(summary = "Decision records of the tenant, or of one call", description = "callId: the records of the dial "
             + "request that became this call (calls-service's id); without it every record, newest first.")
     @APIResponse(responseCode = "200", description = "A page of decision records",

@@ -80,8 +80,8 @@ public class DialerFixtures {
         run(tenant, () -> {
             em.createNativeQuery("""
                     INSERT INTO campaign (id, tenant_id, name, status, agent_id, calling_window_start, calling_window_end,
-                        max_attempts, allowed_weekdays, created_at, updated_at)
-                    VALUES (?1, ?2, ?3, 'active', ?4, '08:00', '20:00', 3, '[1,2,3,4,5,6,7]', now(), now())""")
+                        max_retries, allowed_weekdays, created_at, updated_at)
+                    VALUES (?1, ?2, ?3, 'active', ?4, '08:00', '20:00', 2, '[1,2,3,4,5,6,7]', now(), now())""")
                     .setParameter(1, id).setParameter(2, tenant).setParameter(3, "c-" + id).setParameter(4, UUID.randomUUID())
                     .executeUpdate();
             if (set != null) {
