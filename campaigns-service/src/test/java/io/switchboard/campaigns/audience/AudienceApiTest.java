@@ -103,7 +103,8 @@ class AudienceApiTest {
         TopicWriter.send(Topics.CONTACTS, retagged, Fixtures.event(EventCatalog.CONTACT_UPDATED, tenant, new ContactUpdatedV1(retagged,
                 "+14155550333", null, "Cy", null, null, List.of("America/Denver"), "number", List.of("tags"), Instant.now(),
                 List.of("vip"))));
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> ((Number) fixtures.one(tenant,
+        // the shared test Kafka's switchboard.contacts holds every earlier module's events, read from the earliest offset
+        Awaitility.await().atMost(Duration.ofSeconds(180)).until(() -> ((Number) fixtures.one(tenant,
                 "SELECT count(*) FROM contact_replica WHERE tenant_id = ?1 AND tags @> CAST('[\"vip\"]' AS jsonb)", tenant)).intValue() == 2);
         String id = campaign(tenant, "");
         asTenant(tenant).contentType(ContentType.JSON).body("{\"tags\":[\"vip\"]}").post("/api/v1/campaigns/" + id + "/audience/tags")
