@@ -122,19 +122,7 @@ public class ContactService {
     /** JSON merge patch (RFC 7386): absent members are unchanged, null clears; the result obeys the create rules. */
     public ContactView update(UUID tenantId, UUID id, JsonNode patch) throws JsonProcessingException {
         Contact contact = find(tenantId, id);
-        if (patch == null || !patch.isObject()) {
-            throw ProblemException.badField("body", "must be a JSON object of the fields to change");
-        }
-        List<FieldError> unknown = new ArrayList<>();
-        for (Iterator<String> names = patch.fieldNames(); names.hasNext();) {
-            String name = names.next();
-            if (!PATCHABLE.contains(name)) {
-                unknown.add(new FieldError(name, "cannot be changed (unknown or read-only field)"));
-            }
-        }
-        if (!unknown.isEmpty()) {
-            throw ProblemException.invalid(unknown);
-        }
+        JsonMergePatch.requireOnly(patch, PATCHABLE);
         CreateContactRequest before = CreateContactRequest.of(contact);
         JsonNode merged = JsonMergePatch.apply(json.valueToTree(before), patch);
         ContactSettings tenant = settings.forTenant(tenantId);
