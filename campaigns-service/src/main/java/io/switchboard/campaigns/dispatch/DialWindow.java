@@ -9,9 +9,11 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A daily calling window read in local time ({@code start} inclusive, {@code end} exclusive, {@code start < end}) on
@@ -71,22 +73,12 @@ public record DialWindow(LocalTime start, LocalTime end, Set<DayOfWeek> days) {
         if (isOpen(from, zone)) {
             return from;
         }
-        LocalDate date = from.atZone(zone).toLocalDate();
-        for (int i = 0; i <= 8; i++) {
-            LocalDate day = date.plusDays(i);
-            if (!days.contains(day.getDayOfWeek())) {
-                continue;
-            }
-            Instant opens = firstInstantAtOrAfter(day.atTime(start), zone);
-            Instant closes = closing(day, zone, opens);
-            if (closes.isAfter(from) && opens.isBefore(closes)) {
-                Instant candidate = opens.isAfter(from) ? opens : from;
-                if (isOpen(candidate, zone)) {
-                    return candidate;
-                }
-            }
-        }
-        throw new IllegalStateException("no opening within 8 days although a weekday is allowed");
+        // closed -> open happens only where the local clock crosses the start, or at a transition (a gap that jumps
+        // into the window, a fall-back that takes the clock back into it)
+        return boundaries(from, zone, start).stream()
+                .filter(at -> at.isAfter(from) && isOpen(at, zone))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no opening within 8 days although a weekday is allowed"));
     }
 
     /**
@@ -96,7 +88,7 @@ public record DialWindow(LocalTime start, LocalTime end, Set<DayOfWeek> days) {
     public Instant closesAt(Instant at, List<ZoneId> zones) {
         Instant earliest = null;
         for (ZoneId zone : zones) {
-            Instant closes = closing(at.atZone(zone).toLocalDate(), zone, at);
+            Instant closes = closing(at, zone);
             if (earliest == null || closes.isBefore(earliest)) {
                 earliest = closes;
             }
@@ -104,26 +96,43 @@ public record DialWindow(LocalTime start, LocalTime end, Set<DayOfWeek> days) {
         return earliest;
     }
 
-    /** The first instant after {@code after} at which {@code day}'s local time reaches {@link #end} in {@code zone}. */
-    private Instant closing(LocalDate day, ZoneId zone, Instant after) {
-        LocalDateTime local = day.atTime(end);
-        ZoneOffsetTransition transition = zone.getRules().getTransition(local);
-        if (transition != null && transition.isGap()) {
-            return transition.getInstant(); // local time jumps over the end: the window closes at the jump
-        }
-        ZonedDateTime earlier = ZonedDateTime.ofLocal(local, zone, null).withEarlierOffsetAtOverlap();
-        if (earlier.toInstant().isAfter(after)) {
-            return earlier.toInstant();
-        }
-        return earlier.withLaterOffsetAtOverlap().toInstant(); // inside a repeated hour, after its first pass
+    /**
+     * The first instant after {@code at} when the window is closed in {@code zone}. Open -> closed happens only where
+     * the local clock crosses the end, or at a transition: a gap that jumps past the end, or a fall-back that takes the
+     * clock back before the start (a window starting inside a repeated hour closes when the hour repeats).
+     */
+    private Instant closing(Instant at, ZoneId zone) {
+        return boundaries(at, zone, end).stream()
+                .filter(candidate -> candidate.isAfter(at) && !isOpen(candidate, zone))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("a window open at " + at + " never closes"));
     }
 
-    /** The first instant whose local time in {@code zone} is at or after {@code local}. */
-    private static Instant firstInstantAtOrAfter(LocalDateTime local, ZoneId zone) {
-        ZoneOffsetTransition transition = zone.getRules().getTransition(local);
-        if (transition != null && transition.isGap()) {
-            return transition.getInstant();
+    /**
+     * Every instant from the day before {@code from} to nine days after it where the local clock in {@code zone} reads
+     * {@code local} (both passes of a repeated hour; the transition itself when {@code local} falls in a gap), and every
+     * transition of the zone in that span, in order.
+     */
+    private static List<Instant> boundaries(Instant from, ZoneId zone, LocalTime local) {
+        ZoneRules rules = zone.getRules();
+        LocalDate date = from.atZone(zone).toLocalDate();
+        TreeSet<Instant> instants = new TreeSet<>();
+        for (int i = -1; i <= 9; i++) {
+            LocalDateTime wall = date.plusDays(i).atTime(local);
+            ZoneOffsetTransition transition = rules.getTransition(wall);
+            if (transition != null && transition.isGap()) {
+                instants.add(transition.getInstant());
+            } else {
+                ZonedDateTime zoned = ZonedDateTime.ofLocal(wall, zone, null);
+                instants.add(zoned.withEarlierOffsetAtOverlap().toInstant());
+                instants.add(zoned.withLaterOffsetAtOverlap().toInstant());
+            }
         }
-        return ZonedDateTime.ofLocal(local, zone, null).withEarlierOffsetAtOverlap().toInstant();
+        Instant last = from.plus(Duration.ofDays(10));
+        for (ZoneOffsetTransition t = rules.nextTransition(from.minus(Duration.ofDays(2)));
+                t != null && !t.getInstant().isAfter(last); t = rules.nextTransition(t.getInstant())) {
+            instants.add(t.getInstant());
+        }
+        return List.copyOf(instants);
     }
 }

@@ -77,6 +77,22 @@ class DialWindowTest {
     }
 
     @Test
+    void aWindowStartingInsideTheRepeatedHourClosesWhenTheHourRepeatsAndReopensOnItsSecondPass() {
+        // found by DialWindowPropertyTest in CI: 2025-04-06 03:00 AEDT (16:00Z) Sydney falls back to 02:00 AEST
+        ZoneId sydney = ZoneId.of("Australia/Sydney");
+        DialWindow w = window("02:30", "04:00", EVERY_DAY);
+        Instant firstPass = Instant.parse("2025-04-05T15:59:59Z"); // 02:59:59 AEDT
+        assertTrue(w.isOpen(firstPass, sydney));
+        Instant fallBack = Instant.parse("2025-04-05T16:00:00Z"); // the clock reads 02:00 AEST: before the start
+        assertFalse(w.isOpen(fallBack, sydney));
+        assertEquals(fallBack, w.closesAt(firstPass, List.of(sydney)));
+        // 02:10 AEST: the next opening is the second 02:30 that night, not the next day's
+        assertEquals(Optional.of(Instant.parse("2025-04-05T16:30:00Z")),
+                w.nextOpen(Instant.parse("2025-04-05T16:10:00Z"), List.of(sydney)));
+        assertEquals(Instant.parse("2025-04-05T18:00:00Z"), w.closesAt(Instant.parse("2025-04-05T16:30:00Z"), List.of(sydney)));
+    }
+
+    @Test
     void weekdaysAreTheRecipientsLocalWeekdays() {
         DialWindow weekdays = window("09:00", "17:00", EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY));
         // Friday 2026-11-27 20:00 UTC is Saturday 09:00 in Auckland
