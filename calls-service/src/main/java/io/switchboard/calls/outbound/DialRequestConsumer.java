@@ -1,11 +1,14 @@
 package io.switchboard.calls.outbound;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
-import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.switchboard.platform.inbox.IdempotentConsumer;
+import io.switchboard.platform.inbox.InboxDispatcher;
 
 /**
  * The one consumer of {@code switchboard.dials} in this service. {@link IdempotentConsumer} applies
@@ -18,18 +21,24 @@ import io.switchboard.platform.inbox.IdempotentConsumer;
 public class DialRequestConsumer {
 
     private final IdempotentConsumer consumer;
+    private final InboxDispatcher inbox;
     private final PendingDials pending;
     private final OutboundDialer dialer;
 
-    public DialRequestConsumer(IdempotentConsumer consumer, PendingDials pending, OutboundDialer dialer) {
+    public DialRequestConsumer(IdempotentConsumer consumer, InboxDispatcher inbox, PendingDials pending, OutboundDialer dialer) {
         this.consumer = consumer;
+        this.inbox = inbox;
         this.pending = pending;
         this.dialer = dialer;
     }
 
     @Incoming("dials")
-    @Blocking(ordered = false) // ordering per key comes from the connector, see platform defaults
-    public void onDialEvent(byte[] cloudEvent) {
+    public CompletionStage<Void> onDialEvent(Message<byte[]> record) {
+        return inbox.dispatch(record, this::handle);
+    }
+
+    /** One dial request record: its transaction, then the provider requests it planned (outside the transaction). */
+    public void handle(byte[] cloudEvent) {
         for (DialPlan plan : pending.collect(() -> consumer.consume(cloudEvent))) {
             dialer.place(plan);
         }

@@ -1,34 +1,34 @@
 package io.switchboard.calls.sms;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
-import io.smallrye.reactive.messaging.annotations.Blocking;
-import io.switchboard.platform.inbox.IdempotentConsumer;
+import io.switchboard.platform.inbox.InboxDispatcher;
 
 /**
  * calls-service's consumers of switchboard.calls (its own call.completed / call.analyzed, for the post-call SMS)
- * and switchboard.contacts (SMS opt-outs). Handlers register by type; {@link IdempotentConsumer} runs them once per event.
+ * and switchboard.contacts (SMS opt-outs). Handlers register by type; {@link io.switchboard.platform.inbox.IdempotentConsumer} runs them once per event.
  */
 @ApplicationScoped
 public class SmsEventsConsumer {
 
-    private final IdempotentConsumer consumer;
+    private final InboxDispatcher inbox;
 
-    public SmsEventsConsumer(IdempotentConsumer consumer) {
-        this.consumer = consumer;
+    public SmsEventsConsumer(InboxDispatcher inbox) {
+        this.inbox = inbox;
     }
 
     @Incoming("own-calls")
-    @Blocking(ordered = false) // ordering per key comes from the connector, see platform defaults
-    public void onCallEvent(byte[] cloudEvent) {
-        consumer.consume(cloudEvent);
+    public CompletionStage<Void> onCallEvent(Message<byte[]> record) {
+        return inbox.dispatch(record);
     }
 
     @Incoming("contacts")
-    @Blocking(ordered = false)
-    public void onContactEvent(byte[] cloudEvent) {
-        consumer.consume(cloudEvent);
+    public CompletionStage<Void> onContactEvent(Message<byte[]> record) {
+        return inbox.dispatch(record);
     }
 }

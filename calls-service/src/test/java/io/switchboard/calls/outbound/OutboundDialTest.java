@@ -220,10 +220,10 @@ class OutboundDialTest {
         String dialRequest = UUID.randomUUID() + ":1";
         byte[] event = event(request(agent, dialRequest, null, Map.of(), Instant.now().plusSeconds(600)));
 
-        consumer.onDialEvent(event);
-        consumer.onDialEvent(event); // the same record redelivered
+        consumer.handle(event);
+        consumer.handle(event); // the same record redelivered
         // the dispatcher's lease expired and another replica published the same request again: a new event id
-        consumer.onDialEvent(event(request(agent, dialRequest, null, Map.of(), Instant.now().plusSeconds(600))));
+        consumer.handle(event(request(agent, dialRequest, null, Map.of(), Instant.now().plusSeconds(600))));
 
         provider.verify(1, postRequestedFor(urlEqualTo("/call")));
         assertEquals(1L, count("SELECT count(*) FROM call WHERE tenant_id = ?1"));
@@ -330,7 +330,7 @@ class OutboundDialTest {
         Agent agent = agent(Provider.VAPI, "vapi-key", "asst_123", "pn_vapi_1");
         String dialRequest = UUID.randomUUID() + ":2";
 
-        consumer.onDialEvent(event(request(agent, dialRequest, null, Map.of(), Instant.now().minusSeconds(1))));
+        consumer.handle(event(request(agent, dialRequest, null, Map.of(), Instant.now().minusSeconds(1))));
 
         provider.verify(0, postRequestedFor(urlEqualTo("/call")));
         assertEquals(0L, count("SELECT count(*) FROM call WHERE tenant_id = ?1"));
@@ -509,7 +509,7 @@ class OutboundDialTest {
     /** Delivers one fresh dial request for the agent and returns its dial request id. */
     private String dial(Agent agent, String from, Map<String, String> variables) {
         String dialRequest = UUID.randomUUID() + ":1";
-        consumer.onDialEvent(event(request(agent, dialRequest, from, variables, Instant.now().plusSeconds(600))));
+        consumer.handle(event(request(agent, dialRequest, from, variables, Instant.now().plusSeconds(600))));
         return dialRequest;
     }
 

@@ -1,23 +1,24 @@
 package io.switchboard.gateway.credits;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
-import io.smallrye.reactive.messaging.annotations.Blocking;
-import io.switchboard.platform.inbox.IdempotentConsumer;
+import io.switchboard.platform.inbox.InboxDispatcher;
 
-/** Feeds {@code switchboard.calls} into the credit debit (call.completed), records of one key (one aggregate) in order, different keys concurrently (platform default `throttled.ordered=key`). */
+/** Feeds {@code switchboard.calls} into the credit debit (call.completed), records of one key (one aggregate) in order, different keys concurrently (platform inbox/InboxDispatcher). */
 @ApplicationScoped
 public class CallEventsConsumer {
 
     @Inject
-    IdempotentConsumer consumer;
+    InboxDispatcher inbox;
 
     @Incoming("calls")
-    @Blocking(ordered = false) // ordering per key comes from the connector, see platform defaults
-    public void onCallEvent(byte[] cloudEvent) {
-        consumer.consume(cloudEvent);
+    public CompletionStage<Void> onCallEvent(Message<byte[]> record) {
+        return inbox.dispatch(record);
     }
 }

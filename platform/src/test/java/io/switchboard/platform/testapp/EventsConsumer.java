@@ -1,23 +1,24 @@
 package io.switchboard.platform.testapp;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
-import io.smallrye.reactive.messaging.annotations.Blocking;
-import io.switchboard.platform.inbox.IdempotentConsumer;
+import io.switchboard.platform.inbox.InboxDispatcher;
 
-/** Wired exactly like the services' consumers: records of one key (one aggregate) in order, different keys concurrently (platform default `throttled.ordered=key`). */
+/** Wired exactly like the services' consumers: records of one key (one aggregate) in order, different keys concurrently (platform inbox/InboxDispatcher). */
 @ApplicationScoped
 public class EventsConsumer {
 
     @Inject
-    IdempotentConsumer consumer;
+    InboxDispatcher inbox;
 
     @Incoming("events")
-    @Blocking(ordered = false) // ordering per key comes from the connector, see platform defaults
-    public void onEvent(byte[] cloudEvent) {
-        consumer.consume(cloudEvent);
+    public CompletionStage<Void> onEvent(Message<byte[]> record) {
+        return inbox.dispatch(record);
     }
 }
