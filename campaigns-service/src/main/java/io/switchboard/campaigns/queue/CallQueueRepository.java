@@ -62,6 +62,12 @@ public class CallQueueRepository implements PanacheRepositoryBase<CallQueueItem,
         return counts;
     }
 
+    /** Pending rows of the campaign that were dialed before: waiting for a retry or a callback. */
+    public long retryPending(UUID tenantId, UUID campaignId) {
+        return count("tenantId = ?1 and campaignId = ?2 and status = ?3 and kind in (?4, ?5)", tenantId, campaignId,
+                CallQueueItem.PENDING, CallQueueItem.RETRY, CallQueueItem.CALLBACK);
+    }
+
     /** Rows of the campaign whose latest attempt started after {@code since} (the dispatcher stamps last_attempt_at at claim). */
     public long attemptsSince(UUID tenantId, UUID campaignId, OffsetDateTime since) {
         return count("tenantId = ?1 and campaignId = ?2 and lastAttemptAt > ?3", tenantId, campaignId, since);
