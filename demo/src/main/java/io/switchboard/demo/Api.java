@@ -72,6 +72,19 @@ public final class Api {
         return send("POST", path, BodyPublishers.ofString(body, StandardCharsets.UTF_8), contentType);
     }
 
+    /** The status {@code GET path} answers (without a token), 0 when nothing answers. */
+    public int status(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(5)).GET().build(),
+                    BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
     /** {@code GET path} answers 2xx within two seconds. */
     public boolean ready(String path) {
         try {
@@ -167,14 +180,15 @@ public final class Api {
         try {
             JsonNode json = JSON.readTree(body);
             StringBuilder text = new StringBuilder();
-            for (String field : new String[] {"title", "detail", "message", "error"}) {
+            JsonNode errors = json.path("errors");
+            boolean listed = errors.isArray() && !errors.isEmpty();
+            for (String field : listed ? new String[] {"title"} : new String[] {"title", "detail", "message", "error"}) {
                 JsonNode value = json.get(field);
                 if (value != null && value.isValueNode() && !value.asText().isBlank()) {
                     text.append(text.isEmpty() ? ": " : " - ").append(value.asText());
                 }
             }
-            JsonNode errors = json.path("errors");
-            if (errors.isArray() && !errors.isEmpty()) {
+            if (listed) {
                 text.append(" [");
                 for (int i = 0; i < errors.size(); i++) {
                     JsonNode e = errors.get(i);

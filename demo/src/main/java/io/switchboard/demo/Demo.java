@@ -30,12 +30,16 @@ public final class Demo {
     private final PrintStream out;
     private final Api gateway;
     private final Api simulator;
+    private final Api admin;
+    /** A live progress line is on the screen without its newline. */
+    private static volatile boolean midLine;
 
     Demo(Options options, PrintStream out) {
         this.options = options;
         this.out = out;
         this.gateway = new Api(options.gateway(), "gateway");
         this.simulator = new Api(options.simulator(), "provider simulator");
+        this.admin = new Api(options.gateway(), "gateway");
     }
 
     public static void main(String[] args) {
@@ -56,13 +60,20 @@ public final class Demo {
         try {
             new Demo(options, out).run();
         } catch (DemoException e) {
-            out.println();
+            endLine(out);
             System.err.println("demo: " + e.getMessage());
             System.exit(1);
         } catch (RuntimeException e) { // a bug of the demo itself: still one line, with what it was
-            out.println();
+            endLine(out);
             System.err.println("demo: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
             System.exit(1);
+        }
+    }
+
+    private static void endLine(PrintStream out) {
+        if (midLine) {
+            out.println();
+            midLine = false;
         }
     }
 
@@ -71,7 +82,7 @@ public final class Demo {
         String slug = "demo-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
         SampleLeads leads = SampleLeads.generate(options.contacts(), options.seed());
 
-        step("1/9", "Signing up the demo tenant");
+        step("1/10", "Signing up the demo tenant");
         String email = slug + "@demo.switchboard.test";
         String password = "demo-" + UUID.randomUUID();
         JsonNode tokens = gateway.post("/api/v1/auth/signup", Map.of(
@@ -80,12 +91,17 @@ public final class Demo {
         gateway.token(tokens.path("accessToken").asText());
         detail("tenant %s (organization %s), admin %s / %s", tokens.path("tenantId").asText(), slug, email, password);
 
-        step("2/9", "Configuring the provider simulator");
+        step("2/10", "Granting it credits (as the platform's super_admin)");
+        long credits = 10L * options.contacts();
+        grantCredits(tokens.path("tenantId").asText(), credits);
+        detail("%d credits (1 per started call minute; sign-up gives 15)", credits);
+
+        step("3/10", "Configuring the provider simulator");
         simulator.put("/sim/config", simulatorSettings(options.timeFactor()));
         detail("time factor %s (a 60 s provider call lasts %.1f s); outcomes answered 60%%, busy 10%%, no answer 15%%,"
                 + " voicemail 10%%, failed 5%%; no callbacks, no silent calls", options.timeFactor(), 60 * options.timeFactor());
 
-        step("3/9", "Creating a provider connection to the simulator (" + options.provider() + ")");
+        step("4/10", "Creating a provider connection to the simulator (" + options.provider() + ")");
         String apiKey = "demo-key-" + UUID.randomUUID();
         String secret = "demo-secret-" + UUID.randomUUID();
         ObjectNode connection = Api.JSON.createObjectNode().put("provider", options.provider())
@@ -98,7 +114,7 @@ public final class Demo {
         detail("connection %s -> %s/%s, webhooks to %s/webhooks/%s/%s", connectionId, simulator.base(),
                 options.provider(), gateway.base(), options.provider(), connectionId);
 
-        step("4/9", "Creating the agent");
+        step("5/10", "Creating the agent");
         JsonNode agent = gateway.post("/api/v1/agents", Map.of("name", "Demo appointment setter",
                 "connectionId", connectionId, "providerAgentId", "demo-agent-" + slug,
                 "systemPrompt", "You confirm appointments politely and briefly.",
@@ -106,13 +122,13 @@ public final class Demo {
         String agentId = agent.path("id").asText();
         detail("agent %s", agentId);
 
-        step("5/9", "Putting " + leads.dncNumbers().size() + " numbers on the tenant's do-not-call list");
+        step("6/10", "Putting " + leads.dncNumbers().size() + " numbers on the tenant's do-not-call list");
         for (String phone : leads.dncNumbers()) {
             gateway.post("/api/v1/dnc/lists/internal/numbers", Map.of("phone", phone, "reason", "asked not to be called",
-                    "source", "demo"));
+                    "source", "api"));
         }
 
-        step("6/9", "Importing " + leads.rows() + " leads (ViciDial format, " + String.join(" ", leads.regions()) + ")");
+        step("7/10", "Importing " + leads.rows() + " leads (ViciDial format, " + String.join(" ", leads.regions()) + ")");
         String tag = slug;
         JsonNode job = gateway.postText("/api/v1/imports?format=vicidial&delimiter=tab&duplicates=skip&tag=" + tag
                 + "&fileName=demo-leads.txt", leads.text(), "text/plain");
@@ -126,32 +142,63 @@ public final class Demo {
         }
         long imported = job.path("rowsImported").asLong();
 
-        step("7/9", "Creating the campaign and its audience (contacts tagged " + tag + ")");
-        JsonNode campaign = gateway.post("/api/v1/campaigns", campaignSettings("Demo campaign " + slug, agentId));
+        step("8/10", "Creating the campaign and its audience (contacts tagged " + tag + ")");
+        JsonNode campaign = gateway.post("/api/v1/campaigns", campaignSettings("Demo campaign " + slug, agentId,
+                options.concurrency()));
         String campaignId = campaign.path("id").asText();
         gateway.put("/api/v1/dialer-settings", Map.of("maxConcurrentCalls", options.concurrency()));
         long queued = buildAudience(campaignId, tag, imported);
         detail("campaign %s: %d recipients; window 00:00-23:59 UTC every day (policy campaign), at most %d calls at once,"
                 + " 1 retry after 1 minute", campaignId, queued, options.concurrency());
 
-        step("8/9", "Launching it and following its progress (SSE " + "/api/v1/campaigns/" + campaignId + "/progress/stream)");
+        step("9/10", "Launching it and following its progress (SSE " + "/api/v1/campaigns/" + campaignId + "/progress/stream)");
         gateway.post("/api/v1/campaigns/" + campaignId + "/launch", Map.of());
         Progress last = follow(campaignId);
-        out.println();
+        endLine(out);
 
-        step("9/9", "Results");
+        step("10/10", "Results");
         report(campaignId, importId, last);
     }
 
     private void preflight() {
+        if (options.adminEmail() == null || options.adminPassword() == null) {
+            throw new DemoException("no super_admin to grant the demo tenant credits: set SWITCHBOARD_SUPER_ADMIN_EMAIL and"
+                    + " SWITCHBOARD_SUPER_ADMIN_PASSWORD (./switchboard up creates one in .switchboard/keys/super-admin)");
+        }
         if (!gateway.ready("/q/health/ready")) {
             throw new DemoException("the platform is not up at " + gateway.base()
                     + " (start it with ./switchboard up, or point --gateway at it)");
+        }
+        if (gateway.status("/api/v1/campaigns") != 401) { // the gateway refuses a request without a token
+            throw new DemoException("something answers at " + gateway.base() + " but it is not the Switchboard gateway"
+                    + " (is the port taken by another program? ./switchboard status)");
         }
         if (!simulator.ready("/q/health/ready")) {
             throw new DemoException("the provider simulator is not up at " + simulator.base()
                     + " (./switchboard up starts it; see ./switchboard status and provider-simulator/README.md)");
         }
+        if (simulator.status("/sim/config") != 200) {
+            throw new DemoException("something answers at " + simulator.base() + " but it is not the provider simulator"
+                    + " (is the port taken by another program? ./switchboard status)");
+        }
+        loginAdmin();
+    }
+
+    /** The super_admin, logged in before anything is created: a new organization has 15 credits, only it grants more. */
+    private void loginAdmin() {
+        JsonNode login;
+        try {
+            login = admin.post("/api/v1/auth/login", Map.of("email", options.adminEmail(), "password", options.adminPassword()));
+        } catch (DemoException e) {
+            throw new DemoException("the super_admin " + options.adminEmail() + " cannot log in (" + e.getMessage()
+                    + "); it is created when the gateway starts: restart the platform with ./switchboard stop && ./switchboard up");
+        }
+        admin.token(login.path("accessToken").asText());
+    }
+
+    private void grantCredits(String tenantId, long amount) {
+        admin.post("/api/v1/admin/tenants/" + tenantId + "/credits", Map.of("amount", amount, "type", "adjustment",
+                "description", "switchboard demo"));
     }
 
     static Map<String, Object> simulatorSettings(double timeFactor) {
@@ -170,7 +217,7 @@ public final class Demo {
      * {@code campaign}), every weekday. Under the {@code recipient} policy a list spanning Tokyo to San Francisco has
      * hardly any hour open in every zone at once. One retry, one minute later, keeps the run to a couple of minutes.
      */
-    static Map<String, Object> campaignSettings(String name, String agentId) {
+    static Map<String, Object> campaignSettings(String name, String agentId, int concurrency) {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("name", name);
         c.put("agentId", agentId);
@@ -180,7 +227,7 @@ public final class Demo {
         c.put("allowedWeekdays", List.of(1, 2, 3, 4, 5, 6, 7));
         c.put("timeZonePolicy", "campaign");
         c.put("timeZone", "UTC");
-        c.put("maxConcurrentCalls", 50);
+        c.put("maxConcurrentCalls", concurrency);
         c.put("maxRetries", 1);
         c.put("retryMinutes", Map.of("busy", 1, "noAnswer", 1, "voicemail", 1, "failed", 1));
         return c;
@@ -229,10 +276,11 @@ public final class Demo {
         AtomicReference<Progress> last = new AtomicReference<>();
         Instant deadline = Instant.now().plus(options.timeout());
         long[] lastPrinted = {0};
+        AtomicReference<String> lastLine = new AtomicReference<>();
         Thread watchdog = new Thread(() -> {
             try {
                 Thread.sleep(options.timeout().toMillis());
-                out.println();
+                endLine(out);
                 Progress p = last.get();
                 System.err.println("demo: the campaign did not complete within " + options.timeout().toSeconds() + " s"
                         + (p == null ? "" : " (last progress: " + bar.render(p) + ")")
@@ -253,9 +301,15 @@ public final class Demo {
                     if (live) {
                         out.print("\r\033[2K" + bar.render(p));
                         out.flush();
-                    } else if (p.ended() || now - lastPrinted[0] >= 5000) {
-                        out.println(bar.render(p));
-                        lastPrinted[0] = now;
+                        midLine = true;
+                    } else {
+                        String line = bar.render(p);
+                        if (p.ended() || (now - lastPrinted[0] >= 5000 && !line.equals(lastLine.get()))
+                                || now - lastPrinted[0] >= 30000) {
+                            out.println(line);
+                            lastPrinted[0] = now;
+                            lastLine.set(line);
+                        }
                     }
                     return !p.ended();
                 });
@@ -282,11 +336,15 @@ public final class Demo {
                 duration(campaign.path("startedAt").asText(null), campaign.path("completedAt").asText(null)));
         out.printf(Locale.ROOT, "  Dials %d (calls placed), skipped by dial-time checks %d, expired %d%n",
                 c.path("dialed").asLong(), c.path("skipped").asLong(), c.path("expired").asLong());
-        out.println("  Call outcomes (campaign counters, one per finished call):");
+        out.println("  Call outcomes (campaign counters: what each finished call did to its contact's row):");
         for (String[] kv : new String[][] {{"completed", "answered, conversation"}, {"busy", "busy"},
                 {"noAnswer", "no answer"}, {"voicemail", "voicemail"}, {"failed", "failed"}, {"dnc", "asked not to be called"}}) {
             out.printf(Locale.ROOT, "    %-24s %5d%n", kv[1], c.path(kv[0]).asLong());
         }
+        Map<String, Long> dispositions = dispositions(campaignId);
+        out.printf(Locale.ROOT, "  Calls by disposition (calls-service, %d calls):%n",
+                dispositions.values().stream().mapToLong(Long::longValue).sum());
+        dispositions.forEach((k, v) -> out.printf(Locale.ROOT, "    %-24s %5d%n", k, v));
         out.println("  Contacts by final state (queue rows):");
         Map<String, Long> rows = new LinkedHashMap<>();
         rows.put("completed", progress.completed());
@@ -315,9 +373,8 @@ public final class Demo {
         out.println("  Simulator:   " + simulator.base() + "/sim/stats  (what it received and sent, per number)");
         out.println("  Topics:      switchboard.contacts, switchboard.campaigns, switchboard.dials, switchboard.calls,"
                 + " switchboard.credits");
-        out.println("  Read one:    java -cp \"$(bin/infra classpath)\" org.apache.kafka.tools.consumer.ConsoleConsumer"
-                + " --bootstrap-server localhost:" + options.kafkaPort() + " --topic switchboard.calls --from-beginning"
-                + " --property print.key=true");
+        out.println("  Read one:    ./switchboard demo tail switchboard.calls --from-beginning   (Kafka on localhost:"
+                + options.kafkaPort() + "; any console consumer works too)");
     }
 
     private static String kpiLine(JsonNode kpis) {
@@ -330,12 +387,28 @@ public final class Demo {
         return parts.isEmpty() ? kpis.toString() : String.join(", ", parts);
     }
 
+    /** The campaign's calls counted by disposition, most frequent first (every page of GET /api/v1/calls). */
+    private Map<String, Long> dispositions(String campaignId) {
+        Map<String, Long> counts = new java.util.HashMap<>();
+        String cursor = null;
+        do {
+            JsonNode page = gateway.get("/api/v1/calls?campaignId=" + campaignId + "&limit=200"
+                    + (cursor == null ? "" : "&cursor=" + java.net.URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
+            page.path("items").forEach(call -> counts.merge(call.path("disposition").asText("none"), 1L, Long::sum));
+            cursor = page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null;
+        } while (cursor != null);
+        Map<String, Long> sorted = new LinkedHashMap<>();
+        counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+                .thenComparing(Map.Entry.comparingByKey())).forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
+    }
+
     private List<JsonNode> importErrors(String importId) {
         List<JsonNode> all = new ArrayList<>();
         String cursor = null;
         do {
             JsonNode page = gateway.get("/api/v1/imports/" + importId + "/errors?limit=100"
-                    + (cursor == null ? "" : "&cursor=" + cursor));
+                    + (cursor == null ? "" : "&cursor=" + java.net.URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
             page.path("items").forEach(all::add);
             cursor = page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null;
         } while (cursor != null && all.size() < 1000);

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /** The demo's options: flags over the environment the {@code switchboard} script also reads. */
 public record Options(String gateway, String simulator, int kafkaPort, String provider, int contacts, long seed,
-        double timeFactor, int concurrency, Duration timeout, boolean live, boolean help) {
+        double timeFactor, int concurrency, Duration timeout, boolean live, boolean help, String adminEmail,
+        String adminPassword) {
 
     static final String USAGE = """
             usage: ./switchboard demo [options]
@@ -15,9 +16,12 @@ public record Options(String gateway, String simulator, int kafkaPort, String pr
               --contacts N         distinct contacts in the sample list, 10-5000 (default 300)
               --seed N             the sample list's seed (default 42): the same seed, the same file
               --time-factor F      the simulator's real time per provider second, 0.001-1 (default 0.01)
-              --concurrency N      the tenant's concurrent calls, 1-1000 (default 30)
+              --concurrency N      calls at once (the tenant's dialer limit and the campaign's cap), 1-1000 (default 100)
               --timeout SECONDS    give up when the campaign has not completed by then (default 600)
-              --plain              one progress line every 5 s instead of a live bar (default when not a terminal)
+              --plain              a progress line at each change (at most every 5 s) instead of a live bar
+                                   (the default when the output is not a terminal)
+            environment: SWITCHBOARD_SUPER_ADMIN_EMAIL / _PASSWORD, the super_admin that grants the demo tenant
+            credits (./switchboard demo reads the one ./switchboard up created in .switchboard/keys/super-admin)
             """;
 
     static Options parse(String[] args, Map<String, String> env) {
@@ -28,7 +32,7 @@ public record Options(String gateway, String simulator, int kafkaPort, String pr
         int contacts = 300;
         long seed = 42;
         double timeFactor = 0.01;
-        int concurrency = 30;
+        int concurrency = 100;
         long timeout = 600;
         boolean live = System.console() != null;
         boolean help = false;
@@ -49,7 +53,12 @@ public record Options(String gateway, String simulator, int kafkaPort, String pr
             }
         }
         return new Options(gateway, simulator, kafkaPort, provider, contacts, seed, timeFactor, concurrency,
-                Duration.ofSeconds(timeout), live, help);
+                Duration.ofSeconds(timeout), live, help, blankIsNull(env.get("SWITCHBOARD_SUPER_ADMIN_EMAIL")),
+                blankIsNull(env.get("SWITCHBOARD_SUPER_ADMIN_PASSWORD")));
+    }
+
+    private static String blankIsNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static String value(String[] args, int i, String option) {

@@ -17,7 +17,7 @@ class ProgressBarTest {
                 {"status":"active","counts":{"pending":100,"processing":10,"completed":60,"busy":5,"no_answer":15,
                  "failed":5,"cancelled":5},"total":200,"dialsPerMinute":42.44,"etaSeconds":125,
                  "dialed":120,"retryPending":12,"skipped":3}""");
-        assertEquals("[#####.....]  45% 90/200 | dialed 120 | in progress 10 | completed 60 | retry pending 12"
+        assertEquals("[####......]  45% 90/200 | dialed 120 | in progress 10 | completed 60 | retry pending 12"
                 + " | skipped 3 | 42.4/min | ETA 2m05s", new ProgressBar(10).render(p));
     }
 
