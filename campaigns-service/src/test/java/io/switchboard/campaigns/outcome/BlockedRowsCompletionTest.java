@@ -7,8 +7,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
@@ -33,11 +36,14 @@ class BlockedRowsCompletionTest {
 
     private final UUID tenant = UUID.randomUUID();
 
-    private List<UUID> active(String campaignId, String... phones) {
+    /** Launched with one row per number; the rows' ids in the order of the numbers, read through the queue API. */
+    private List<UUID> launched(String campaignId, String... phones) {
         upload(tenant, campaignId, "phone\n" + String.join("\n", phones) + "\n");
         asTenant(tenant).post("/api/v1/campaigns/" + campaignId + "/launch").then().statusCode(200);
-        return fixtures.column(tenant, "SELECT id FROM call_queue WHERE campaign_id = ?1 ORDER BY phone",
-                UUID.fromString(campaignId)).stream().map(UUID.class::cast).toList();
+        Map<String, String> ids = new HashMap<>();
+        asTenant(tenant).get("/api/v1/call-queue?campaignId=" + campaignId).then().statusCode(200).extract().jsonPath()
+                .getList("items", Map.class).forEach(row -> ids.put((String) row.get("phone"), (String) row.get("id")));
+        return Stream.of(phones).map(p -> UUID.fromString(ids.get(p))).toList();
     }
 
     /** What the dispatcher's skip leaves on a row: pending, rechecked later, with the reason. */
@@ -62,7 +68,7 @@ class BlockedRowsCompletionTest {
     @Test
     void theLastFinalOutcomeCompletesACampaignWhoseOtherPendingRowsAreBlockedAndCancelsThemWithTheirReason() {
         String campaignId = campaign(tenant, ",\"maxRetries\":0");
-        List<UUID> rows = active(campaignId, "+14155550601", "+14155550602", "+14155550603");
+        List<UUID> rows = launched(campaignId, "+14155550601", "+14155550602", "+14155550603");
         skipped(rows.get(1), DialRules.DNC_INTERNAL);
         skipped(rows.get(2), DialRules.VOICE_OPT_OUT);
         completeCall(rows.get(0));
@@ -78,7 +84,7 @@ class BlockedRowsCompletionTest {
     @Test
     void aRowWaitingForAnythingElseThanABlockKeepsTheCampaignOpen() {
         String campaignId = campaign(tenant, ",\"maxRetries\":0");
-        List<UUID> rows = active(campaignId, "+14155550611", "+14155550612", "+14155550613");
+        List<UUID> rows = launched(campaignId, "+14155550611", "+14155550612", "+14155550613");
         skipped(rows.get(1), DialRules.DNC_LIST);
         skipped(rows.get(2), DialRules.OUTSIDE_WINDOW); // it may be dialed when the window opens
         completeCall(rows.get(0));
