@@ -155,6 +155,7 @@ public final class Demo {
         gateway.post("/api/v1/campaigns/" + campaignId + "/launch", Map.of());
         Progress last = follow(campaignId);
         endLine(out);
+        out.println();
 
         step("10/10", "Results");
         report(campaignId, importId, last);
