@@ -168,8 +168,22 @@ public final class Api {
         }
     }
 
-    DemoException failure(String method, String path, int status, String body) {
-        return new DemoException(method + " " + path + " (" + name + ") answered " + status + problem(body));
+    Refused failure(String method, String path, int status, String body) {
+        return new Refused(status, method + " " + path + " (" + name + ") answered " + status + problem(body));
+    }
+
+    /** The server answered, with a status other than 2xx. */
+    public static final class Refused extends DemoException {
+        private final int status;
+
+        Refused(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
     }
 
     /** {@code : title: detail [field: message, …]} from a problem+json body, or the start of another body. */

@@ -31,6 +31,7 @@ public final class Demo {
     private final Api gateway;
     private final Api simulator;
     private final Api admin;
+    private boolean reused;
     /** A live progress line is on the screen without its newline. */
     private static volatile boolean midLine;
 
@@ -83,13 +84,8 @@ public final class Demo {
         SampleLeads leads = SampleLeads.generate(options.contacts(), options.seed());
 
         step("1/10", "Signing up the demo tenant");
-        String email = slug + "@demo.switchboard.test";
-        String password = "demo-" + UUID.randomUUID();
-        JsonNode tokens = gateway.post("/api/v1/auth/signup", Map.of(
-                "organization", Map.of("name", "Switchboard demo " + slug, "slug", slug, "timeZone", "UTC"),
-                "admin", Map.of("email", email, "password", password, "name", "Demo admin")));
+        JsonNode tokens = signUpOrReuse(slug);
         gateway.token(tokens.path("accessToken").asText());
-        detail("tenant %s (organization %s), admin %s / %s", tokens.path("tenantId").asText(), slug, email, password);
 
         step("2/10", "Granting it credits (as the platform's super_admin)");
         long credits = 10L * options.contacts();
@@ -130,17 +126,20 @@ public final class Demo {
 
         step("7/10", "Importing " + leads.rows() + " leads (ViciDial format, " + String.join(" ", leads.regions()) + ")");
         String tag = slug;
-        JsonNode job = gateway.postText("/api/v1/imports?format=vicidial&delimiter=tab&duplicates=skip&tag=" + tag
+        // an organization reused from an earlier run has the contacts already: update adds this run's tag to them
+        JsonNode job = gateway.postText("/api/v1/imports?format=vicidial&delimiter=tab&duplicates="
+                + (reused ? "update" : "skip") + "&tag=" + tag
                 + "&fileName=demo-leads.txt", leads.text(), "text/plain");
         String importId = job.path("id").asText();
         job = waitForImport(importId);
-        detail("import %s %s: %d rows, %d imported, %d duplicates skipped, %d rejected, %d flagged (do-not-call)",
-                importId, job.path("status").asText(), job.path("rowsTotal").asLong(), job.path("rowsImported").asLong(),
-                job.path("rowsSkipped").asLong(), job.path("rowsFailed").asLong(), job.path("rowsFlagged").asLong());
+        detail("import %s %s: %d rows, %d imported, %d updated, %d duplicates skipped, %d rejected, %d flagged"
+                + " (do-not-call)", importId, job.path("status").asText(), job.path("rowsTotal").asLong(),
+                job.path("rowsImported").asLong(), job.path("rowsUpdated").asLong(), job.path("rowsSkipped").asLong(),
+                job.path("rowsFailed").asLong(), job.path("rowsFlagged").asLong());
         if (!"completed".equals(job.path("status").asText())) {
             throw new DemoException("the import ended " + job.path("status").asText() + ": " + job.path("error").asText());
         }
-        long imported = job.path("rowsImported").asLong();
+        long imported = leads.contacts(); // distinct valid numbers: created now, or updated with the tag
 
         step("8/10", "Creating the campaign and its audience (contacts tagged " + tag + ")");
         JsonNode campaign = gateway.post("/api/v1/campaigns", campaignSettings("Demo campaign " + slug, agentId,
@@ -159,6 +158,34 @@ public final class Demo {
 
         step("10/10", "Results");
         report(campaignId, importId, last);
+    }
+
+    /**
+     * A new organization; when sign-ups from this address are used up (the gateway allows 5 an hour), the one an earlier
+     * run signed up, whose admin the state file remembers.
+     */
+    private JsonNode signUpOrReuse(String slug) {
+        String email = slug + "@demo.switchboard.test";
+        String password = "demo-" + UUID.randomUUID();
+        try {
+            JsonNode tokens = gateway.post("/api/v1/auth/signup", Map.of(
+                    "organization", Map.of("name", "Switchboard demo " + slug, "slug", slug, "timeZone", "UTC"),
+                    "admin", Map.of("email", email, "password", password, "name", "Demo admin")));
+            DemoState.save(options.stateFile(), new DemoState(email, password, tokens.path("tenantId").asText(), slug));
+            detail("tenant %s (organization %s), admin %s / %s", tokens.path("tenantId").asText(), slug, email, password);
+            return tokens;
+        } catch (Api.Refused e) {
+            DemoState earlier = e.status() == 429 ? DemoState.load(options.stateFile()) : null;
+            if (earlier == null) {
+                throw e;
+            }
+            JsonNode tokens = gateway.post("/api/v1/auth/login", Map.of("email", earlier.email(), "password",
+                    earlier.password()));
+            reused = true;
+            detail("sign-ups from this address are used up for the hour: reusing organization %s (tenant %s) of an"
+                    + " earlier run, admin %s / %s", earlier.slug(), earlier.tenantId(), earlier.email(), earlier.password());
+            return tokens;
+        }
     }
 
     private void preflight() {

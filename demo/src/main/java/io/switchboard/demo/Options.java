@@ -6,7 +6,7 @@ import java.util.Map;
 /** The demo's options: flags over the environment the {@code switchboard} script also reads. */
 public record Options(String gateway, String simulator, int kafkaPort, String provider, int contacts, long seed,
         double timeFactor, int concurrency, Duration timeout, boolean live, boolean help, String adminEmail,
-        String adminPassword) {
+        String adminPassword, java.nio.file.Path stateFile) {
 
     static final String USAGE = """
             usage: ./switchboard demo [options]
@@ -54,7 +54,8 @@ public record Options(String gateway, String simulator, int kafkaPort, String pr
         }
         return new Options(gateway, simulator, kafkaPort, provider, contacts, seed, timeFactor, concurrency,
                 Duration.ofSeconds(timeout), live, help, blankIsNull(env.get("SWITCHBOARD_SUPER_ADMIN_EMAIL")),
-                blankIsNull(env.get("SWITCHBOARD_SUPER_ADMIN_PASSWORD")));
+                blankIsNull(env.get("SWITCHBOARD_SUPER_ADMIN_PASSWORD")),
+                java.nio.file.Path.of(env.getOrDefault("SWITCHBOARD_DEMO_STATE", ".switchboard/demo-tenant")));
     }
 
     private static String blankIsNull(String value) {
