@@ -210,7 +210,8 @@ public class CampaignService {
     /**
      * What time alone decides, as the rows say it: a scheduled campaign whose start date came is activated; an active
      * or paused one past its end date completes (its pending rows cancelled); an active one with rows and none left
-     * pending or processing completes. Called by the scheduler and after each final outcome; a no-op otherwise.
+     * it may dial (processing, or pending and not blocked: CallQueueRepository.hasLive) completes, its blocked rows
+     * cancelled. Called by the scheduler and after each final outcome; a no-op otherwise.
      */
     public void advance(UUID tenantId, UUID id) {
         Campaign campaign = campaigns.findForTenant(tenantId, id).orElse(null);
@@ -229,6 +230,10 @@ public class CampaignService {
         } else if (campaign.status == CampaignStatus.ACTIVE && queue.hasAny(tenantId, campaign.id)
                 && !queue.hasLive(tenantId, campaign.id)) {
             move(campaign, CampaignStatus.COMPLETED, "exhausted");
+            int blocked = queue.cancelBlocked(tenantId, campaign.id, campaign.updatedAt);
+            if (blocked > 0) {
+                LOG.infof("campaign blocked rows cancelled tenant=%s campaign=%s rows=%d", tenantId, campaign.id, blocked);
+            }
         }
     }
 

@@ -35,6 +35,12 @@ public final class DialRules {
     public static final String HOOK_DECLINED = "hook_declined";
     public static final String HOOK_UNAVAILABLE = "hook_unavailable";
 
+    /**
+     * The skips that say the number may not be called at all (not "not now"): a campaign whose rows left pending all
+     * carry one of them has nothing left it may dial, so it completes (CampaignService.advance).
+     */
+    public static final List<String> BLOCKS = List.of(DNC_INTERNAL, DNC_LIST, VOICE_OPT_OUT, DO_NOT_CONTACT);
+
     private DialRules() {
     }
 

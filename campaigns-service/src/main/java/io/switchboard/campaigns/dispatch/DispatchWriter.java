@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import io.switchboard.campaigns.campaign.CampaignCounters;
 import io.switchboard.campaigns.compliance.DbValues;
 import io.switchboard.campaigns.queue.CallQueueItem;
 import io.switchboard.events.EventCatalog;
@@ -33,11 +34,13 @@ public class DispatchWriter {
     private final EntityManager em;
     private final Outbox outbox;
     private final DispatcherConfig config;
+    private final CampaignCounters counters;
 
-    public DispatchWriter(EntityManager em, Outbox outbox, DispatcherConfig config) {
+    public DispatchWriter(EntityManager em, Outbox outbox, DispatcherConfig config, CampaignCounters counters) {
         this.em = em;
         this.outbox = outbox;
         this.config = config;
+        this.counters = counters;
     }
 
     public static String dialRequestId(UUID queueItemId, int attempt) {
@@ -70,7 +73,10 @@ public class DispatchWriter {
                 item.id, item.campaignId, item.dialRequestId, notAfter);
     }
 
-    /** Reschedule: pending at {@code skip.nextAttempt()} with the reason, the record, {@code queue.item_skipped}. */
+    /**
+     * Reschedule: pending at {@code skip.nextAttempt()} with the reason, the record, {@code queue.item_skipped}, and the
+     * campaign's {@code skipped} counter + 1.
+     */
     void skip(CallQueueItem item, DialRules.Skip skip, Map<String, Object> detail, Instant now, String owner) {
         OffsetDateTime at = DbValues.utc(now);
         item.status = "pending";
@@ -82,6 +88,7 @@ public class DispatchWriter {
         record(item, DialDecision.SKIPPED, skip.reason(), null, skip.nextAttempt(), detail, at, owner);
         outbox.publish(EventCatalog.QUEUE_ITEM_SKIPPED, item.tenantId, new QueueItemSkippedV1(item.id.toString(),
                 item.callType, str(item.campaignId), item.attempts, skip.reason(), skip.nextAttempt(), now));
+        counters.increment(item.tenantId, item.campaignId, CampaignCounters.Counter.SKIPPED);
         LOG.infof("queue item skipped tenant=%s queue_item=%s campaign=%s reason=%s next=%s", item.tenantId, item.id,
                 item.campaignId, skip.reason(), skip.nextAttempt());
     }

@@ -34,7 +34,8 @@ public class ProgressResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A campaign's progress", description = "Queue rows per status, dials per minute over the last"
-            + " minutes (switchboard.campaigns.progress.rate-window), and the ETA of the pending rows at that rate")
+            + " minutes (switchboard.campaigns.progress.rate-window), the ETA of the pending rows at that rate, calls"
+            + " placed (dialed), pending rows waiting for a retry or callback (retryPending), dial-time skips (skipped)")
     @APIResponse(responseCode = "200", description = "Progress", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ProgressView.class), examples = @ExampleObject(name = "progress", value = ProgressView.EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such campaign for this tenant")

@@ -51,7 +51,8 @@ public class ProgressService {
             long pending = counts.getOrDefault(CallQueueItem.PENDING, 0L);
             Long eta = recent == 0 || pending == 0 ? (pending == 0 ? Long.valueOf(0) : null)
                     : Long.valueOf(Math.round(pending * (double) rateWindow.toSeconds() / recent));
-            return new ProgressView(campaignId, campaign.status.wire(), counts, total, perMinute, eta, now);
+            return new ProgressView(campaignId, campaign.status.wire(), counts, total, perMinute, eta, now,
+                    campaign.dialedCount, queue.retryPending(tenantId, campaignId), campaign.skippedCount);
         }));
     }
 

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.switchboard.campaigns.dispatch.DialRules;
 import io.switchboard.platform.paging.Keyset;
 import io.switchboard.platform.paging.PageRequest;
 
@@ -43,9 +44,22 @@ public class CallQueueRepository implements PanacheRepositoryBase<CallQueueItem,
                 agentId, maxRetries, now, tenantId, campaignId, CallQueueItem.PENDING, CallQueueItem.PROCESSING);
     }
 
+    /**
+     * Rows the campaign may still dial: processing, or pending unless the dispatcher's last check found the number
+     * blocked ({@link DialRules#BLOCKS}: DNC, opt-out, do-not-contact). Blocked rows are rechecked hourly and would
+     * otherwise keep the campaign open for ever.
+     */
     public boolean hasLive(UUID tenantId, UUID campaignId) {
-        return count("tenantId = ?1 and campaignId = ?2 and status in (?3, ?4)", tenantId, campaignId,
-                CallQueueItem.PENDING, CallQueueItem.PROCESSING) > 0;
+        return count("tenantId = ?1 and campaignId = ?2 and (status = ?3 or (status = ?4 and (lastSkipReason is null"
+                + " or lastSkipReason not in ?5)))", tenantId, campaignId, CallQueueItem.PROCESSING,
+                CallQueueItem.PENDING, DialRules.BLOCKS) > 0;
+    }
+
+    /** The campaign's pending rows whose number is blocked become cancelled, keeping the block as their reason. */
+    public int cancelBlocked(UUID tenantId, UUID campaignId, OffsetDateTime now) {
+        return update("status = ?1, updatedAt = ?2 where tenantId = ?3 and campaignId = ?4 and status = ?5"
+                + " and lastSkipReason in ?6", CallQueueItem.CANCELLED, now, tenantId, campaignId, CallQueueItem.PENDING,
+                DialRules.BLOCKS);
     }
 
     public boolean hasAny(UUID tenantId, UUID campaignId) {
@@ -60,6 +74,12 @@ public class CallQueueRepository implements PanacheRepositoryBase<CallQueueItem,
                 + " group by q.status", Object[].class).setParameter(1, tenantId).setParameter(2, campaignId)
                 .getResultList().forEach(row -> counts.put((String) row[0], (Long) row[1]));
         return counts;
+    }
+
+    /** Pending rows of the campaign that were dialed before: waiting for a retry or a callback. */
+    public long retryPending(UUID tenantId, UUID campaignId) {
+        return count("tenantId = ?1 and campaignId = ?2 and status = ?3 and kind in (?4, ?5)", tenantId, campaignId,
+                CallQueueItem.PENDING, CallQueueItem.RETRY, CallQueueItem.CALLBACK);
     }
 
     /** Rows of the campaign whose latest attempt started after {@code since} (the dispatcher stamps last_attempt_at at claim). */

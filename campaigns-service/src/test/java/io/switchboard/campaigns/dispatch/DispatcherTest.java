@@ -292,6 +292,8 @@ class DispatcherTest {
             assertEquals("pending", fx.status(tenant, skipped));
             assertEquals(0L, fx.dialRequests(tenant, skipped));
         }
+        // the campaign counts each postponement (its progress shows them as skipped)
+        assertEquals(4, ((Number) fx.one(tenant, "SELECT skipped_count FROM campaign WHERE id = ?1", campaign)).intValue());
     }
 
     @Test

@@ -19,15 +19,21 @@ import java.util.UUID;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
+import jakarta.inject.Inject;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.switchboard.campaigns.Fixtures;
 import io.switchboard.testsupport.TestTokens;
 
 @QuarkusTest
 class QueueApiTest {
 
     private final UUID tenant = UUID.randomUUID();
+
+    @Inject
+    Fixtures fixtures;
 
     @Test
     void aDirectCallGoesAheadOfEveryDueCampaignRow() {
@@ -66,7 +72,8 @@ class QueueApiTest {
         upload(tenant, campaignId, "phone\n+14155550411\n+14155550412\n+14155550413\n");
         asTenant(tenant).get("/api/v1/campaigns/" + campaignId + "/progress").then().statusCode(200)
                 .body("counts.pending", equalTo(3)).body("counts.completed", equalTo(0)).body("total", equalTo(3))
-                .body("dialsPerMinute", equalTo(0.0f)).body("etaSeconds", nullValue());
+                .body("dialsPerMinute", equalTo(0.0f)).body("etaSeconds", nullValue())
+                .body("dialed", equalTo(0)).body("retryPending", equalTo(0)).body("skipped", equalTo(0));
         asTenant(UUID.randomUUID()).get("/api/v1/campaigns/" + campaignId + "/progress/stream").then().statusCode(404);
 
         HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port
@@ -87,5 +94,21 @@ class QueueApiTest {
             assertTrue(event.contains("\"cancelled\":3"), event);
             assertTrue(!events.hasNext(), "the stream ends with the campaign");
         });
+    }
+
+    @Test
+    void progressShowsTheCampaignsDialAndSkipCountersAndThePendingRowsThatWaitForARetryOrACallback() {
+        String campaignId = campaign(tenant, "");
+        upload(tenant, campaignId, "phone\n+14155550421\n+14155550422\n+14155550423\n+14155550424\n");
+        UUID campaign = UUID.fromString(campaignId);
+        fixtures.sql(tenant, "UPDATE campaign SET dialed_count = 5, skipped_count = 2 WHERE id = ?1", campaign);
+        fixtures.sql(tenant, "UPDATE call_queue SET kind = 'retry', attempts = 1 WHERE campaign_id = ?1 AND phone = '+14155550421'", campaign);
+        fixtures.sql(tenant, "UPDATE call_queue SET kind = 'callback', attempts = 1 WHERE campaign_id = ?1 AND phone = '+14155550422'", campaign);
+        // a retry that is no longer pending is not waiting for anything
+        fixtures.sql(tenant, "UPDATE call_queue SET kind = 'retry', attempts = 2, status = 'busy' WHERE campaign_id = ?1"
+                + " AND phone = '+14155550423'", campaign);
+        asTenant(tenant).get("/api/v1/campaigns/" + campaignId + "/progress").then().statusCode(200)
+                .body("counts.pending", equalTo(3)).body("counts.busy", equalTo(1))
+                .body("dialed", equalTo(5)).body("retryPending", equalTo(2)).body("skipped", equalTo(2));
     }
 }

@@ -3,6 +3,8 @@ package io.switchboard.contacts.dnc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.switchboard.events.EventCatalog;
 import io.switchboard.events.EventCodec;
+import io.switchboard.events.call.CallAnalyzedV1;
 import io.switchboard.events.call.CallCompletedV1;
 import io.switchboard.events.call.CallFlagsV1;
 import io.switchboard.events.dnc.DncNumberAddedV1;
@@ -84,6 +87,34 @@ class DncDispositionHandlerTest {
                 new CallCompletedV1(UUID.randomUUID().toString(), "completed", "do_not_call", 30, null, null, null, Instant.now(),
                         "+14155550309", dncFlags, null, "vapi", "vapi-call-1", "customer-ended-call"))));
         assertEquals(1, DncTestData.count(em, tenant, INTERNAL_NUMBERS + " AND n.phone = '+14155550309'"));
+    }
+
+    @Test
+    void anAnalysisArrivingAfterTheCallEndedThatSaysDoNotCallListsTheNumberOnce() {
+        // VAPI, Retell and Bolna report the analysis after the terminal status: call.completed had no dnc disposition
+        String callId = UUID.randomUUID().toString();
+        consumer.consume(completed(callId, "answered_human", "+14155550311"));
+        byte[] analysis = analyzed(callId, "+14155550311", Map.of("do_not_call", true));
+        assertEquals(Outcome.APPLIED, consumer.consume(analysis));
+        assertEquals(Outcome.DUPLICATE, consumer.consume(analysis));
+        // the same request in another event of the call (a redelivered report with a new id) lists nothing more
+        assertEquals(Outcome.APPLIED, consumer.consume(analyzed(callId, "+14155550311", Map.of("dnc", "yes"))));
+        assertEquals(1, DncTestData.count(em, tenant, INTERNAL_NUMBERS + " AND n.phone = '+14155550311'"));
+        assertEquals(1, DncTestData.events(em, tenant, "io.switchboard.dnc.number_added.v1"));
+    }
+
+    @Test
+    void anAnalysisWithoutADoNotCallRequestOrWithoutAPhoneListsNothing() {
+        consumer.consume(analyzed(UUID.randomUUID().toString(), "+14155550312", Map.of("appointment_confirmed", true)));
+        consumer.consume(analyzed(UUID.randomUUID().toString(), "+14155550312", Map.of("do_not_call", false)));
+        consumer.consume(analyzed(UUID.randomUUID().toString(), "+14155550312", Map.of("callback_requested", true)));
+        consumer.consume(analyzed(UUID.randomUUID().toString(), null, Map.of("doNotCall", "true")));
+        assertEquals(0, DncTestData.count(em, tenant, "SELECT count(*) FROM dnc_number WHERE tenant_id = ?1"));
+    }
+
+    private byte[] analyzed(String callId, String phone, Map<String, Object> structuredData) {
+        return EventCodec.serialize(EventCodec.newEvent(EventCatalog.CALL_ANALYZED, "/switchboard/calls-service", tenant,
+                new CallAnalyzedV1(callId, null, phone, "summary", "negative", structuredData, List.of(), Instant.now())));
     }
 
     private static CallCompletedV1 completedWith(String disposition, CallFlagsV1 flags) {
