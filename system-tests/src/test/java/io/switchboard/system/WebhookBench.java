@@ -52,9 +52,14 @@ final class WebhookBench {
         Request report = new Request("POST", platform.url() + "/webhooks/vapi/" + connectionId,
                 Map.of("X-Vapi-Secret", SECRET, "Content-Type", "application/json"), body);
 
+        CpuMeter cpu = new CpuMeter(List.of(platform.gateway, platform.calls, platform.contacts, platform.campaigns,
+                platform.analytics));
         long sent = load.runDistinct(report, PLACEHOLDER, 16, warmup, 200).requests();
+        Map<String, Double> cpu0 = cpu.read();
         Result at16 = load.runDistinct(report, PLACEHOLDER, 16, measure, 200);
+        Map<String, Double> cpu16 = cpu.read();
         Result at64 = load.runDistinct(report, PLACEHOLDER, 64, measure, 200);
+        Map<String, Double> cpu64 = cpu.read();
         sent += at16.requests() + at64.requests();
         long calls = countCalls(tenant.tenantId());
         if (calls < sent) {
@@ -63,13 +68,20 @@ final class WebhookBench {
 
         double pg16 = Double.NaN;
         double pg64 = Double.NaN;
+        String pgCpu16 = "";
+        String pgCpu64 = "";
         if (PgBench.available()) {
             Map<String, String> values = valuesOfOneReport(tenant.tenantId(), connectionId);
             String script = script(Integer.parseInt(values.get("events")));
             createCopies();
             try {
+                Map<String, Double> before = cpu.read();
                 pg16 = PgBench.tps(script, values, 16, measure);
+                Map<String, Double> after16 = cpu.read();
                 pg64 = PgBench.tps(script, values, 64, measure);
+                pgCpu16 = CpuMeter.describe(CpuMeter.perUnit(before, after16, Math.round(pg16 * measure.toSeconds())), "tx");
+                pgCpu64 = CpuMeter.describe(CpuMeter.perUnit(after16, cpu.read(), Math.round(pg64 * measure.toSeconds())),
+                        "tx");
             } finally {
                 dropCopies();
             }
@@ -78,6 +90,16 @@ final class WebhookBench {
         }
         line("end-of-call report, gateway, 16", at16, pg16);
         line("end-of-call report, gateway, 64", at64, pg64);
+        // where the CPU of the box went (2 cores shared by everything): the reports start work that goes on after
+        // their answer (the outbox relay, five services' consumers of the six events), and it is counted here while
+        // it runs; pgbench's lines show the database's own cost of the same writes
+        System.out.println("  CPU during the measured phases, per report or pgbench transaction:");
+        System.out.println("    16 connections: " + CpuMeter.describe(CpuMeter.perUnit(cpu0, cpu16, at16.requests()), "report"));
+        System.out.println("    64 connections: " + CpuMeter.describe(CpuMeter.perUnit(cpu16, cpu64, at64.requests()), "report"));
+        if (!pgCpu16.isEmpty()) {
+            System.out.println("    pgbench, 16 clients: " + pgCpu16);
+            System.out.println("    pgbench, 64 clients: " + pgCpu64);
+        }
         System.out.printf("  %d reports sent, %d VAPI calls in the calls database (each report created and completed one)%n",
                 sent, calls);
     }

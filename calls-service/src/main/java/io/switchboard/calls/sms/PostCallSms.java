@@ -71,13 +71,15 @@ public class PostCallSms {
 
     /** @param analyzed whether the trigger is call.analyzed (the summary is as complete as it gets) */
     public void consider(UUID tenantId, UUID callId, boolean analyzed) {
+        // the tenant's settings first: one primary-key read, and most tenants send no post-call SMS, so every call's
+        // completed and analyzed events end here without loading the call
+        SmsSettings s = settings.forTenant(tenantId);
+        if (!s.smsEnabled || s.connectionId == null) {
+            return;
+        }
         Call call = em.createQuery("from Call where tenantId = ?1 and id = ?2", Call.class).setParameter(1, tenantId)
                 .setParameter(2, callId).getResultStream().findFirst().orElse(null);
         if (call == null || !call.status.terminal() || alreadyHandled(tenantId, callId)) {
-            return;
-        }
-        SmsSettings s = settings.forTenant(tenantId);
-        if (!s.smsEnabled || s.connectionId == null) {
             return;
         }
         Agent agent = call.agentId == null ? null : em.find(Agent.class, call.agentId);

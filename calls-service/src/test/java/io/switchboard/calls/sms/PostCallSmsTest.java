@@ -147,6 +147,24 @@ class PostCallSmsTest {
     }
 
     @Test
+    void aTenantThatSwitchedPostCallSmsOffGetsNoSmsForACompletedAndAnalyzedCall() {
+        // everything an SMS needs (connection, template, sender) but the switch
+        String template = given().header("Authorization", TestTokens.bearer(tenant)).contentType(ContentType.JSON)
+                .body("{\"name\":\"off\",\"body\":\"Thanks for calling!\"}")
+                .post("/api/v1/message-templates").then().statusCode(201).extract().path("id");
+        given().header("Authorization", TestTokens.bearer(tenant)).contentType(ContentType.JSON)
+                .body("{\"smsEnabled\":false,\"connectionId\":\"" + connection + "\",\"defaultTemplateId\":\"" + template
+                        + "\",\"fromNumber\":\"" + OURS + "\"}")
+                .put("/api/v1/sms-settings").then().statusCode(200).body("smsEnabled", equalTo(false));
+        UUID call = completedCall(caller(), "Hello, I would like to book a viewing please", "Booked a viewing for Tuesday.");
+        List<byte[]> events = outboxEvents(call);
+        events.forEach(consumer::consume);
+        assertTrue(events.size() >= 2, "the completed call published its events");
+        assertEquals(0L, count("SELECT count(*) FROM sms_message WHERE tenant_id = ?1"));
+        assertTrue(twilio.findAll(postRequestedFor(urlEqualTo(messages))).isEmpty(), "an SMS went out with SMS switched off");
+    }
+
+    @Test
     void aCallWithoutSpeechGetsNoSmsWhenSilentCallsAreSkipped() {
         UUID call = completedCall(caller(), null, "No one spoke.");
         outboxEvents(call).forEach(consumer::consume);
