@@ -41,6 +41,25 @@ public final class Callbacks {
         return Optional.of(moment.withOffsetSameInstant(ZoneOffset.UTC));
     }
 
+    /**
+     * Whether the person asked never to be called again: a truthy {@code do_not_call} / {@code doNotCall} / {@code dnc}
+     * (true, or the text "true" / "yes", any case), the keys calls-service reads for its {@code do_not_call} disposition
+     * (calls-service/docs/call-model.md).
+     */
+    public static boolean doNotCall(Map<String, Object> structuredData) {
+        if (structuredData == null) {
+            return false;
+        }
+        for (String key : new String[] { "do_not_call", "doNotCall", "dnc" }) {
+            Object value = structuredData.get(key);
+            if (Boolean.TRUE.equals(value) || "true".equalsIgnoreCase(String.valueOf(value))
+                    || "yes".equalsIgnoreCase(String.valueOf(value))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Object first(Map<String, Object> data, String... keys) {
         for (String key : keys) {
             if (data.get(key) != null) {
