@@ -1,5 +1,6 @@
 package io.switchboard.contacts.dnc;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -11,6 +12,7 @@ import org.jboss.logging.Logger;
 import io.switchboard.events.EventCatalog;
 import io.switchboard.events.EventEnvelope;
 import io.switchboard.events.EventType;
+import io.switchboard.events.call.CallAnalyzedV1;
 import io.switchboard.events.call.CallCompletedV1;
 import io.switchboard.platform.inbox.EventHandler;
 import io.switchboard.platform.phone.PhoneNumbers;
@@ -42,18 +44,53 @@ public class DncDispositionHandler implements EventHandler<CallCompletedV1> {
     @Override
     public void handle(EventEnvelope<CallCompletedV1> event) {
         CallCompletedV1 call = event.data();
-        if (!isDoNotCall(call)) {
-            return;
+        if (isDoNotCall(call)) {
+            list(dnc, event.tenantId(), call.callId(), call.phone());
         }
-        Optional<String> phone = PhoneNumbers.e164(call.phone());
+    }
+
+    private static void list(DncService dnc, java.util.UUID tenantId, String callId, String rawPhone) {
+        Optional<String> phone = PhoneNumbers.e164(rawPhone);
         if (phone.isEmpty()) {
             // events from before calls carried the number, or an unusable one: nothing to list, and retrying cannot help
-            LOG.warnf("call %s (tenant %s) ended as do-not-call but carries no valid phone; not listed", call.callId(),
-                    event.tenantId());
+            LOG.warnf("call %s (tenant %s) ended as do-not-call but carries no valid phone; not listed", callId, tenantId);
             return;
         }
-        boolean added = dnc.addFromDisposition(event.tenantId(), phone.get(), call.callId());
-        LOG.infof("dnc disposition tenant=%s call=%s listed=%s", event.tenantId(), call.callId(), added);
+        boolean added = dnc.addFromDisposition(tenantId, phone.get(), callId);
+        LOG.infof("dnc disposition tenant=%s call=%s listed=%s", tenantId, callId, added);
+    }
+
+    /**
+     * The same request when only the call's analysis says it: providers report the analysis after the terminal status
+     * (VAPI's end-of-call report follows its "ended" update, Retell's call_analyzed its call_ended), so the call's
+     * call.completed carried no dnc disposition. A truthy {@code do_not_call} / {@code doNotCall} / {@code dnc} in the
+     * structured data (true, "true", "yes"), as calls-service reads it for its disposition. Found by the end-to-end test
+     * with the provider simulator.
+     */
+    @ApplicationScoped
+    public static class LateAnalysis implements EventHandler<CallAnalyzedV1> {
+
+        static final Set<String> DNC_KEYS = Set.of("do_not_call", "doNotCall", "dnc");
+
+        @Inject
+        DncService dnc;
+
+        @Override
+        public EventType<CallAnalyzedV1> type() {
+            return EventCatalog.CALL_ANALYZED;
+        }
+
+        @Override
+        public void handle(EventEnvelope<CallAnalyzedV1> event) {
+            if (asksNotToBeCalled(event.data().structuredData())) {
+                list(dnc, event.tenantId(), event.data().callId(), event.data().phone());
+            }
+        }
+
+        static boolean asksNotToBeCalled(Map<String, Object> structuredData) {
+            return structuredData != null && DNC_KEYS.stream().map(structuredData::get).anyMatch(v -> Boolean.TRUE.equals(v)
+                    || "true".equalsIgnoreCase(String.valueOf(v)) || "yes".equalsIgnoreCase(String.valueOf(v)));
+        }
     }
 
     static boolean isDoNotCall(CallCompletedV1 call) {

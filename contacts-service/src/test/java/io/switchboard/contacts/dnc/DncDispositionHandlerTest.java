@@ -3,6 +3,8 @@ package io.switchboard.contacts.dnc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.switchboard.events.EventCatalog;
 import io.switchboard.events.EventCodec;
+import io.switchboard.events.call.CallAnalyzedV1;
 import io.switchboard.events.call.CallCompletedV1;
 import io.switchboard.events.call.CallFlagsV1;
 import io.switchboard.events.dnc.DncNumberAddedV1;
@@ -84,6 +87,29 @@ class DncDispositionHandlerTest {
                 new CallCompletedV1(UUID.randomUUID().toString(), "completed", "do_not_call", 30, null, null, null, Instant.now(),
                         "+14155550309", dncFlags, null, "vapi", "vapi-call-1", "customer-ended-call"))));
         assertEquals(1, DncTestData.count(em, tenant, INTERNAL_NUMBERS + " AND n.phone = '+14155550309'"));
+    }
+
+    @Test
+    void aDoNotCallRequestOnlyInTheLateAnalysisListsTheNumberOnceAndOtherAnalysesListNothing() {
+        String callId = UUID.randomUUID().toString();
+        // the call completed first without the disposition (VAPI: "ended" before the end-of-call report)
+        assertEquals(Outcome.APPLIED, consumer.consume(completed(callId, "completed", "+14155550311")));
+        byte[] analysis = analyzed(callId, "+14155550311", Map.of("do_not_call", true));
+        assertEquals(Outcome.APPLIED, consumer.consume(analysis));
+        assertEquals(Outcome.DUPLICATE, consumer.consume(analysis));
+        assertEquals(1, DncTestData.count(em, tenant, INTERNAL_NUMBERS + " AND n.phone = '+14155550311'"));
+
+        consumer.consume(analyzed(UUID.randomUUID().toString(), "+14155550312", Map.of("do_not_call", false, "callback_requested", true)));
+        consumer.consume(analyzed(UUID.randomUUID().toString(), "+14155550313", Map.of("appointment_confirmed", true)));
+        assertEquals(1, DncTestData.count(em, tenant, INTERNAL_NUMBERS));
+        assertEquals(true, DncDispositionHandler.LateAnalysis.asksNotToBeCalled(Map.of("doNotCall", "yes")));
+        assertEquals(true, DncDispositionHandler.LateAnalysis.asksNotToBeCalled(Map.of("dnc", "TRUE")));
+        assertEquals(false, DncDispositionHandler.LateAnalysis.asksNotToBeCalled(Map.of("dnc", "no")));
+    }
+
+    private byte[] analyzed(String callId, String phone, Map<String, Object> structuredData) {
+        return EventCodec.serialize(EventCodec.newEvent(EventCatalog.CALL_ANALYZED, "/switchboard/calls-service", tenant,
+                new CallAnalyzedV1(callId, null, phone, "summary", null, structuredData, List.of(), Instant.now())));
     }
 
     private static CallCompletedV1 completedWith(String disposition, CallFlagsV1 flags) {
