@@ -24,10 +24,19 @@ final class RunningPlatform {
     final ServiceProcess campaigns;
     final ServiceProcess analytics;
     final ServiceProcess gateway;
+    /** started on first use ({@link #simulator()}): only the end-to-end test dials */
+    private ServiceProcess simulator;
+
+    /** The gateway's super_admin (created at its start-up): grants credits to a test tenant. */
+    static final String SUPER_ADMIN_EMAIL = "super-admin@system-tests.example";
+    static final String SUPER_ADMIN_PASSWORD = "system tests super admin password";
 
     private RunningPlatform(Map<String, String> gatewayEnv) {
         Infra.ensureStarted();
-        CompletableFuture<ServiceProcess> callsF = start("calls-service", "SWITCHBOARD_CALLS_PORT");
+        // the stuck-call reconciler in provider-simulator time: a dial whose process died between recording the call and
+        // asking the provider (no provider id, never a webhook) is answered outcome_unknown after 20 s, not 30 min
+        CompletableFuture<ServiceProcess> callsF = start("calls-service", "SWITCHBOARD_CALLS_PORT", Map.of(
+                "SWITCHBOARD_CALLS_RECONCILE_AFTER", "20s", "SWITCHBOARD_CALLS_RECONCILE_EVERY", "5s"));
         CompletableFuture<ServiceProcess> contactsF = start("contacts-service", "SWITCHBOARD_CONTACTS_PORT");
         CompletableFuture<ServiceProcess> campaignsF = start("campaigns-service", "SWITCHBOARD_CAMPAIGNS_PORT");
         CompletableFuture<ServiceProcess> analyticsF = start("analytics-service", "SWITCHBOARD_ANALYTICS_PORT");
@@ -42,7 +51,9 @@ final class RunningPlatform {
                 "SWITCHBOARD_SIGNUP_PER_IP", "1000000",
                 "SWITCHBOARD_SIGNUP_GLOBAL", "1000000",
                 "SWITCHBOARD_RATE_LIMIT_TENANT", "1000000",
-                "SWITCHBOARD_RATE_LIMIT_API_KEY", "1000000"));
+                "SWITCHBOARD_RATE_LIMIT_API_KEY", "1000000",
+                "SWITCHBOARD_SUPER_ADMIN_EMAIL", SUPER_ADMIN_EMAIL,
+                "SWITCHBOARD_SUPER_ADMIN_PASSWORD", SUPER_ADMIN_PASSWORD));
         env.putAll(jvmOptions("gateway"));
         env.putAll(gatewayEnv);
         env.putAll(Map.of(
@@ -51,8 +62,33 @@ final class RunningPlatform {
                 "SWITCHBOARD_CAMPAIGNS_URL", campaigns.url(),
                 "SWITCHBOARD_ANALYTICS_URL", analytics.url()));
         gateway = ServiceProcess.start("gateway", "SWITCHBOARD_GATEWAY_PORT", env);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> List.of(gateway, analytics, campaigns, contacts, calls)
-                .forEach(ServiceProcess::close)));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            List.of(gateway, analytics, campaigns, contacts, calls).forEach(ServiceProcess::close);
+            synchronized (this) {
+                if (simulator != null) {
+                    simulator.close();
+                }
+            }
+        }));
+    }
+
+    /**
+     * The packaged provider simulator, webhooks to this gateway. Deliveries are retried for about a minute (8 attempts,
+     * backoff from 500 ms doubling), as real providers do, so a gateway or calls-service restart loses none.
+     */
+    synchronized ServiceProcess simulator() {
+        if (simulator == null) {
+            simulator = ServiceProcess.start("provider-simulator", "SWITCHBOARD_SIMULATOR_PORT", Map.of(
+                    "SWITCHBOARD_PUBLIC_BASE_URL", gateway.url(),
+                    "SWITCHBOARD_SIMULATOR_DELIVERY_ATTEMPTS", "8",
+                    "SWITCHBOARD_SIMULATOR_DELIVERY_BACKOFF", "500ms"));
+        }
+        return simulator;
+    }
+
+    /** The services in the order the end-to-end test kills and restarts them. */
+    List<ServiceProcess> services() {
+        return List.of(calls, contacts, campaigns, analytics, gateway);
     }
 
     static synchronized RunningPlatform get() {
@@ -68,7 +104,13 @@ final class RunningPlatform {
     }
 
     private static CompletableFuture<ServiceProcess> start(String module, String portEnv) {
-        return CompletableFuture.supplyAsync(() -> ServiceProcess.start(module, portEnv, jvmOptions(module)));
+        return start(module, portEnv, Map.of());
+    }
+
+    private static CompletableFuture<ServiceProcess> start(String module, String portEnv, Map<String, String> env) {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.putAll(jvmOptions(module));
+        return CompletableFuture.supplyAsync(() -> ServiceProcess.start(module, portEnv, all));
     }
 
     /** {@code -Dbench.jvm.<module>=...} reaches that service as JAVA_TOOL_OPTIONS (a profiler agent, GC flags). */

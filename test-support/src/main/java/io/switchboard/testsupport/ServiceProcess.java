@@ -28,30 +28,44 @@ public final class ServiceProcess implements AutoCloseable {
             System.getProperty("switchboard.test.service-ready-timeout", "PT3M"));
 
     private final String module;
+    private final String portEnv;
     private final int port;
-    private final Process process;
+    private final Map<String, String> env;
     private final Path log;
+    /** replaced by {@link #restart()}: the same module on the same port with the same settings */
+    private volatile Process process;
 
-    private ServiceProcess(String module, int port, Process process, Path log) {
+    private ServiceProcess(String module, String portEnv, int port, Map<String, String> env, Path log) {
         this.module = module;
+        this.portEnv = portEnv;
         this.port = port;
-        this.process = process;
+        this.env = Map.copyOf(env);
         this.log = log;
     }
 
     /** Starts {@code module} with the given extra environment and waits until /q/health/ready answers 200. */
     public static ServiceProcess start(String module, String portEnv, Map<String, String> env) {
-        Path root = Infra.projectRoot();
-        Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        try {
+            Path log = Files.createTempFile("switchboard-" + module + "-", ".log");
+            ServiceProcess service = new ServiceProcess(module, portEnv, freePort(), env, log);
+            service.launch();
+            return service;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start " + module, e);
+        }
+    }
+
+    private void launch() {
+        Path jar = Infra.projectRoot().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw package)");
         }
-        int port = freePort();
         try {
-            Path log = Files.createTempFile("switchboard-" + module + "-", ".log");
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString()));
-            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            // appended: a restarted service's log follows the killed one's
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             pb.environment().put(portEnv, String.valueOf(port));
             pb.environment().put("SWITCHBOARD_PG_PORT", String.valueOf(Infra.PG_PORT));
             pb.environment().put("SWITCHBOARD_KAFKA_PORT", String.valueOf(Infra.KAFKA_PORT));
@@ -62,12 +76,36 @@ public final class ServiceProcess implements AutoCloseable {
             pb.environment().put("SWITCHBOARD_JWT_VERIFY_KEY", TestKeys.publicKeyPem().toUri().toString());
             pb.environment().put("SWITCHBOARD_JWT_SIGN_KEY", TestKeys.privateKeyPem().toUri().toString());
             pb.environment().putAll(env);
-            ServiceProcess service = new ServiceProcess(module, port, pb.start(), log);
-            service.awaitReady(READY_TIMEOUT);
-            return service;
+            process = pb.start();
+            awaitReady(READY_TIMEOUT);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + module, e);
         }
+    }
+
+    /**
+     * {@code kill -9}: the JVM gets no chance to finish anything (no shutdown hooks, no commits, no acknowledgements).
+     * Returns once the process is gone.
+     */
+    public void kill() {
+        Process current = process;
+        current.destroyForcibly(); // SIGKILL on Linux and macOS
+        try {
+            if (!current.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(module + " still alive 30 s after SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Starts the module again on the same port with the same settings (after {@link #kill()}); waits until ready. */
+    public void restart() {
+        if (process.isAlive()) {
+            throw new IllegalStateException(module + " is still running: kill it first");
+        }
+        launch();
     }
 
     public String url() {

@@ -25,7 +25,6 @@ public final class CallFold {
 
     private static final Set<String> CALLBACK_KEYS = Set.of("callback_requested", "callbackRequested", "callback_user",
             "callback");
-    private static final Set<String> DNC_KEYS = Set.of("do_not_call", "doNotCall", "dnc");
 
     static final Comparator<NormalizedEvent> ORDER = Comparator
             .comparingInt(CallFold::phase)
@@ -105,7 +104,7 @@ public final class CallFold {
             };
         }
         if (structured != null && disposition != null && disposition.flags().humanAnswered()) {
-            if (DNC_KEYS.stream().anyMatch(k -> truthy(structured.get(k)))) {
+            if (io.switchboard.events.call.CallAnalyzedV1.asksNotToBeCalled(structured)) {
                 return Disposition.DO_NOT_CALL;
             }
             if (CALLBACK_KEYS.stream().anyMatch(k -> truthy(structured.get(k)))) {

@@ -100,7 +100,7 @@ final class OutcomeHandlers {
 
         @Override
         public void handle(EventEnvelope<CallAnalyzedV1> event) {
-            outcomes.callbackFromAnalysis(event.tenantId(), event.data().callId(), event.data().structuredData());
+            outcomes.fromAnalysis(event.tenantId(), event.data().callId(), event.data().structuredData());
         }
     }
 

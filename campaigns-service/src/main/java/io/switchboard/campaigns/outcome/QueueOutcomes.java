@@ -112,9 +112,18 @@ public class QueueOutcomes {
         });
     }
 
-    /** A callback asked for in a call's analysis; the moment is read by {@link Callbacks}. */
-    public void callbackFromAnalysis(UUID tenantId, String callId, java.util.Map<String, Object> structuredData) {
+    /**
+     * A call's analysis: a request never to be called again (read by {@link io.switchboard.events.call.CallAnalyzedV1#asksNotToBeCalled}) wins; otherwise a
+     * callback at the moment {@link Callbacks#requested} reads. The analysis often arrives after the call's terminal
+     * status (VAPI's end-of-call report follows its "ended" status update, Retell's call_analyzed its call_ended): then
+     * call.completed carried no dnc disposition and the row already holds its outcome, so the request applies here.
+     */
+    public void fromAnalysis(UUID tenantId, String callId, java.util.Map<String, Object> structuredData) {
         rowOfCall(tenantId, callId).ifPresent(row -> {
+            if (io.switchboard.events.call.CallAnalyzedV1.asksNotToBeCalled(structuredData)) {
+                doNotCall(tenantId, row, callId);
+                return;
+            }
             Campaign campaign = row.item().campaignId == null ? null
                     : campaigns.findForTenant(tenantId, row.item().campaignId).orElse(null);
             ZoneId zone = recipientZone(row.item(), campaign);
@@ -126,20 +135,36 @@ public class QueueOutcomes {
     /** A person set a call's disposition: callback (no time in the event: after the default delay) or dnc. */
     public void dispositionChanged(UUID tenantId, String callId, String disposition, boolean callbackFlag, boolean dncFlag) {
         rowOfCall(tenantId, callId).ifPresent(row -> {
-            CallQueueItem item = row.item();
             if ("dnc".equals(disposition) || dncFlag) {
-                if (CallQueueItem.PENDING.equals(item.status)) {
-                    item.status = CallQueueItem.CANCELLED;
-                    item.lastOutcome = "dnc";
-                    item.updatedAt = DatabaseTime.now();
-                    counters.increment(tenantId, item.campaignId, Counter.DNC);
-                    LOG.infof("queue item cancelled by dnc disposition tenant=%s item=%s call=%s", tenantId, item.id, callId);
-                    completeIfDone(tenantId, item);
-                }
+                doNotCall(tenantId, row, callId);
             } else if ("callback".equals(disposition) || callbackFlag) {
-                callback(tenantId, item, row.dialRequestId(), DatabaseTime.now().plusMinutes(callbackDefaultDelayMinutes));
+                callback(tenantId, row.item(), row.dialRequestId(), DatabaseTime.now().plusMinutes(callbackDefaultDelayMinutes));
             }
         });
+    }
+
+    /**
+     * The person asked never to be called again: the row is cancelled when it waits for a retry or a callback, or when
+     * this call was its latest attempt and already gave it a final status (completed, busy, ...). While this call is
+     * still live nothing changes here: its call.completed carries the dnc disposition.
+     */
+    private void doNotCall(UUID tenantId, CallRow row, String callId) {
+        CallQueueItem item = row.item();
+        boolean current = row.dialRequestId().equals(item.dialRequestId);
+        boolean finalAfterThisCall = current && (CallQueueItem.COMPLETED.equals(item.status)
+                || CallQueueItem.BUSY.equals(item.status) || CallQueueItem.NO_ANSWER.equals(item.status)
+                || CallQueueItem.FAILED.equals(item.status));
+        if (!CallQueueItem.PENDING.equals(item.status) && !finalAfterThisCall) {
+            return;
+        }
+        OffsetDateTime now = DatabaseTime.now();
+        item.status = CallQueueItem.CANCELLED;
+        item.lastOutcome = Outcome.DNC.wire;
+        item.callbackAt = null;
+        release(item, now);
+        counters.increment(tenantId, item.campaignId, Counter.DNC);
+        LOG.infof("queue item cancelled by a do-not-call request tenant=%s item=%s call=%s", tenantId, item.id, callId);
+        completeIfDone(tenantId, item);
     }
 
     private void callback(UUID tenantId, CallQueueItem item, String dialRequestId, OffsetDateTime at) {

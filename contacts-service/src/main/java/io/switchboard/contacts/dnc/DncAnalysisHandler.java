@@ -1,8 +1,6 @@
 package io.switchboard.contacts.dnc;
 
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,16 +18,13 @@ import io.switchboard.platform.phone.PhoneNumbers;
  * A call's analysis saying the person asked never to be called again puts the number on the tenant's internal DNC
  * list, as {@link DncDispositionHandler} does for a {@code do_not_call} call.completed. Needed because VAPI's
  * end-of-call report, Retell's call_analyzed and Bolna's completed execution arrive after the call's terminal status:
- * call.completed then carried no dnc disposition, and the later call.disposition_changed carries no phone. Same
- * structured-data keys as calls-service's disposition rule (CallFold: {@code do_not_call}, {@code doNotCall},
- * {@code dnc}, truthy). Idempotent like the other: a listed number changes nothing.
+ * call.completed then carried no dnc disposition, and the later call.disposition_changed carries no phone. The reading of the
+ * structured data is the contract's ({@link CallAnalyzedV1#asksNotToBeCalled}). Idempotent like the other: a listed number changes nothing.
  */
 @ApplicationScoped
 public class DncAnalysisHandler implements EventHandler<CallAnalyzedV1> {
 
     private static final Logger LOG = Logger.getLogger(DncAnalysisHandler.class);
-
-    static final Set<String> DNC_KEYS = Set.of("do_not_call", "doNotCall", "dnc");
 
     @Inject
     DncService dnc;
@@ -42,7 +37,7 @@ public class DncAnalysisHandler implements EventHandler<CallAnalyzedV1> {
     @Override
     public void handle(EventEnvelope<CallAnalyzedV1> event) {
         CallAnalyzedV1 analysis = event.data();
-        if (!asksNotToBeCalled(analysis.structuredData())) {
+        if (!CallAnalyzedV1.asksNotToBeCalled(analysis.structuredData())) {
             return;
         }
         Optional<String> phone = PhoneNumbers.e164(analysis.phone());
@@ -53,10 +48,5 @@ public class DncAnalysisHandler implements EventHandler<CallAnalyzedV1> {
         }
         boolean added = dnc.addFromDisposition(event.tenantId(), phone.get(), analysis.callId());
         LOG.infof("dnc from call analysis tenant=%s call=%s listed=%s", event.tenantId(), analysis.callId(), added);
-    }
-
-    static boolean asksNotToBeCalled(Map<String, Object> structuredData) {
-        return structuredData != null && DNC_KEYS.stream().map(structuredData::get).anyMatch(v -> v != null
-                && (Boolean.TRUE.equals(v) || "true".equalsIgnoreCase(v.toString()) || "yes".equalsIgnoreCase(v.toString())));
     }
 }

@@ -31,6 +31,20 @@ public record CallAnalyzedV1(
         memories = memories == null ? List.of() : memories;
     }
 
+    /** The structured-data keys that carry a request never to be called again (any agent's naming of it). */
+    public static final java.util.Set<String> DO_NOT_CALL_KEYS = java.util.Set.of("do_not_call", "doNotCall", "dnc");
+
+    /**
+     * Whether {@code structuredData} says the person asked never to be called again: a {@link #DO_NOT_CALL_KEYS} key
+     * that is {@code true} or the text "true" / "yes" (any case). The one reading of it: calls-service's
+     * {@code do_not_call} disposition, contacts-service's DNC listing and campaigns-service's queue all use it.
+     */
+    public static boolean asksNotToBeCalled(Map<String, Object> structuredData) {
+        return structuredData != null && DO_NOT_CALL_KEYS.stream().map(structuredData::get).anyMatch(value ->
+                Boolean.TRUE.equals(value) || "true".equalsIgnoreCase(String.valueOf(value))
+                        || "yes".equalsIgnoreCase(String.valueOf(value)));
+    }
+
     /** As published before {@code successEvaluation} was added. */
     public CallAnalyzedV1(String callId, String contactId, String phone, String summary, String sentiment,
             Map<String, Object> structuredData, List<String> memories, Instant analyzedAt) {
