@@ -40,6 +40,19 @@ final class RunningPlatform {
         CompletableFuture<ServiceProcess> contactsF = start("contacts-service", "SWITCHBOARD_CONTACTS_PORT");
         CompletableFuture<ServiceProcess> campaignsF = start("campaigns-service", "SWITCHBOARD_CAMPAIGNS_PORT");
         CompletableFuture<ServiceProcess> analyticsF = start("analytics-service", "SWITCHBOARD_ANALYTICS_PORT");
+        List<CompletableFuture<ServiceProcess>> upstreams = List.of(callsF, contactsF, campaignsF, analyticsF);
+        try {
+            CompletableFuture.allOf(upstreams.toArray(CompletableFuture[]::new)).join();
+        } catch (RuntimeException e) {
+            // no shutdown hook yet: the services that did start would outlive this JVM and load every later run
+            upstreams.forEach(f -> f.handle((service, error) -> {
+                if (service != null) {
+                    service.close();
+                }
+                return null;
+            }).join());
+            throw e;
+        }
         calls = callsF.join();
         contacts = contactsF.join();
         campaigns = campaignsF.join();
@@ -61,7 +74,12 @@ final class RunningPlatform {
                 "SWITCHBOARD_CONTACTS_URL", contacts.url(),
                 "SWITCHBOARD_CAMPAIGNS_URL", campaigns.url(),
                 "SWITCHBOARD_ANALYTICS_URL", analytics.url()));
-        gateway = ServiceProcess.start("gateway", "SWITCHBOARD_GATEWAY_PORT", env);
+        try {
+            gateway = ServiceProcess.start("gateway", "SWITCHBOARD_GATEWAY_PORT", env);
+        } catch (RuntimeException e) {
+            List.of(analytics, campaigns, contacts, calls).forEach(ServiceProcess::close);
+            throw e;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             List.of(gateway, analytics, campaigns, contacts, calls).forEach(ServiceProcess::close);
             synchronized (this) {
