@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -55,7 +56,7 @@ public class Dispatcher {
         return owner;
     }
 
-    @Scheduled(every = "${switchboard.dialer.every:1s}", delayed = "5s",
+    @Scheduled(every = "${switchboard.dialer.every:0.2s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         if (!config.enabled()) {
@@ -65,7 +66,7 @@ public class Dispatcher {
             reap(Instant.now());
             // a round that found work is followed at once by another, until the due rows or the slots run out
             for (int i = 0; i < 100; i++) {
-                Round round = round(Instant.now());
+                Round round = round(Instant::now);
                 if (round.dialed() + round.skipped() == 0) {
                     break;
                 }
@@ -75,13 +76,23 @@ public class Dispatcher {
         }
     }
 
-    /** One turn for every tenant with due rows (up to tenants-per-round), as of {@code now}. */
+    /** One turn for every tenant with due rows (up to tenants-per-round), every turn as of {@code now} (tests). */
     public Round round(Instant now) {
-        List<UUID> tenants = dueTenants(now);
+        return round(() -> now);
+    }
+
+    /**
+     * One turn for every tenant with due rows (up to tenants-per-round), each timed by {@code clock} when it starts: a
+     * turn's claims, leases and {@code notAfter} count from its own start, never from the round's (with the round's,
+     * a round longer than dispatch-deadline published requests already past their notAfter).
+     */
+    Round round(Supplier<Instant> clock) {
+        List<UUID> tenants = dueTenants(clock.get());
         int dialed = 0;
         int skipped = 0;
         for (UUID tenant : tenants) {
             try {
+                Instant now = clock.get();
                 TenantDispatch.Turn turn = TenantScope.call(tenant, () -> QuarkusTransaction.requiringNew()
                         .call(() -> tenantDispatch.dispatch(tenant, now, owner)));
                 dialed += turn.dialed();
