@@ -43,9 +43,10 @@ public class CallQueueRepository implements PanacheRepositoryBase<CallQueueItem,
                 agentId, maxRetries, now, tenantId, campaignId, CallQueueItem.PENDING, CallQueueItem.PROCESSING);
     }
 
+    /** Whether any row of the campaign is still pending or processing: a probe for one row, not a count of them all. */
     public boolean hasLive(UUID tenantId, UUID campaignId) {
-        return count("tenantId = ?1 and campaignId = ?2 and status in (?3, ?4)", tenantId, campaignId,
-                CallQueueItem.PENDING, CallQueueItem.PROCESSING) > 0;
+        return !find("tenantId = ?1 and campaignId = ?2 and status in (?3, ?4)", tenantId, campaignId,
+                CallQueueItem.PENDING, CallQueueItem.PROCESSING).range(0, 0).list().isEmpty();
     }
 
     public boolean hasAny(UUID tenantId, UUID campaignId) {
