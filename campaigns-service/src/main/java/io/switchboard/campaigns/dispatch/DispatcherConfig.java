@@ -19,8 +19,8 @@ public interface DispatcherConfig {
     Optional<String> instanceId();
 
     /**
-     * How often a dispatch round starts (a round that finds work runs again at once). An idle round is two index
-     * probes; the interval bounds how long a row that falls due waits before its claim (the due-to-request latency).
+     * How often an idle dispatcher looks for due rows (a round that finds work runs again at once). An idle round is
+     * two index probes; the interval bounds how long a row that falls due waits before its claim.
      */
     @WithDefault("0.2s")
     Duration every();
