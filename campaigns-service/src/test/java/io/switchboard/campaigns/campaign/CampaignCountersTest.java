@@ -1,6 +1,7 @@
 package io.switchboard.campaigns.campaign;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.UUID;
 
@@ -10,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
 import io.quarkus.test.junit.QuarkusTest;
 import io.switchboard.campaigns.campaign.CampaignCounters.Counter;
 import io.switchboard.campaigns.dispatch.DialerFixtures;
@@ -48,13 +50,14 @@ class CampaignCountersTest {
         assertEquals(3L, fx.count(tenant, "SELECT dialed_count FROM campaign WHERE id = ?1", campaign));
         assertEquals(1L, fx.count(tenant, "SELECT busy_count FROM campaign WHERE id = ?1", campaign));
 
-        TenantScope.call(tenant, () -> {
+        // a transaction marked rollback-only: its commit fails, and its increment is never written
+        assertThrows(QuarkusTransactionException.class, () -> TenantScope.call(tenant, () -> {
             QuarkusTransaction.requiringNew().run(() -> {
                 counters.increment(tenant, campaign, Counter.DIALED);
                 QuarkusTransaction.setRollbackOnly();
             });
             return null;
-        });
+        }));
         assertEquals(3L, fx.count(tenant, "SELECT dialed_count FROM campaign WHERE id = ?1", campaign));
     }
 
