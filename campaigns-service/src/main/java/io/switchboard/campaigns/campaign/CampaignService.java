@@ -64,10 +64,12 @@ public class CampaignService {
     private final Outbox outbox;
     private final RequestBodies bodies;
     private final ObjectMapper json;
+    private final CampaignCounters counters;
 
     @Inject
     public CampaignService(CampaignRepository campaigns, CallQueueRepository queue, Outbox outbox, RequestBodies bodies,
-            ObjectMapper json) {
+            ObjectMapper json, CampaignCounters counters) {
+        this.counters = counters;
         this.campaigns = campaigns;
         this.queue = queue;
         this.outbox = outbox;
@@ -260,6 +262,7 @@ public class CampaignService {
         outbox.publish(EventCatalog.CAMPAIGN_STATUS_CHANGED, campaign.tenantId, new CampaignStatusChangedV1(
                 campaign.id.toString(), from.wire(), to.wire(), reason, now.toInstant()));
         if (to == CampaignStatus.COMPLETED) {
+            counters.writePending(); // this transaction's own increments (the last outcome's) count too
             campaigns.flush();
             campaigns.getEntityManager().refresh(campaign); // the counters, incremented in SQL
             outbox.publish(EventCatalog.CAMPAIGN_COMPLETED, campaign.tenantId, new CampaignCompletedV1(campaign.id.toString(),

@@ -1,10 +1,12 @@
 package io.switchboard.campaigns.dispatch;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -30,6 +32,8 @@ public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
     private static final UUID BEFORE_ALL = new UUID(0, 0);
+    /** Quarkus' scheduler checks its triggers once a second: a tick of the loop ends before the next one. */
+    private static final Duration TICK = Duration.ofMillis(800);
 
     /** What one round did. */
     public record Round(int tenants, int dialed, int skipped) {
@@ -55,33 +59,56 @@ public class Dispatcher {
         return owner;
     }
 
-    @Scheduled(every = "${switchboard.dialer.every:1s}", delayed = "5s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /**
+     * Quarkus' scheduler checks its triggers once a second, so a tick lasts up to 0.8 s: rounds follow each other at
+     * once while they find work, and an idle loop polls every {@code switchboard.dialer.every} (0.2 s) until the tick
+     * is over. A row that falls due therefore waits about that long for its claim, not up to a whole second.
+     */
+    @Scheduled(every = "1s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         if (!config.enabled()) {
             return;
         }
+        long tickEnds = System.nanoTime() + TICK.toNanos();
+        long idlePoll = config.every().toNanos();
         try {
             reap(Instant.now());
-            // a round that found work is followed at once by another, until the due rows or the slots run out
-            for (int i = 0; i < 100; i++) {
-                Round round = round(Instant.now());
-                if (round.dialed() + round.skipped() == 0) {
-                    break;
+            while (true) {
+                Round round = round(Instant::now);
+                boolean idle = round.dialed() + round.skipped() == 0;
+                // over before the next trigger (a still running tick would make the scheduler skip it), and the
+                // reaper runs at every tick's start
+                if (System.nanoTime() + (idle ? idlePoll : 0) >= tickEnds) {
+                    return;
+                }
+                if (idle) {
+                    Thread.sleep(Duration.ofNanos(idlePoll).toMillis());
                 }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // shutting down
         } catch (RuntimeException e) {
             LOG.warnf("dispatch round failed: %s", e.toString());
         }
     }
 
-    /** One turn for every tenant with due rows (up to tenants-per-round), as of {@code now}. */
+    /** One turn for every tenant with due rows (up to tenants-per-round), every turn as of {@code now} (tests). */
     public Round round(Instant now) {
-        List<UUID> tenants = dueTenants(now);
+        return round(() -> now);
+    }
+
+    /**
+     * One turn for every tenant with due rows (up to tenants-per-round), each timed by {@code clock} when it starts: a
+     * turn's claims, leases and {@code notAfter} count from its own start, never from the round's (with the round's,
+     * a round longer than dispatch-deadline published requests already past their notAfter).
+     */
+    Round round(Supplier<Instant> clock) {
+        List<UUID> tenants = dueTenants(clock.get());
         int dialed = 0;
         int skipped = 0;
         for (UUID tenant : tenants) {
             try {
+                Instant now = clock.get();
                 TenantDispatch.Turn turn = TenantScope.call(tenant, () -> QuarkusTransaction.requiringNew()
                         .call(() -> tenantDispatch.dispatch(tenant, now, owner)));
                 dialed += turn.dialed();

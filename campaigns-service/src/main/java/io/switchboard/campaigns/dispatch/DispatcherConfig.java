@@ -18,8 +18,11 @@ public interface DispatcherConfig {
     /** The lease owner id of this instance; default: a random id per process start. */
     Optional<String> instanceId();
 
-    /** How often a dispatch round starts (a round that finds work runs again at once). */
-    @WithDefault("1s")
+    /**
+     * How often an idle dispatcher looks for due rows (a round that finds work runs again at once). An idle round is
+     * two index probes; the interval bounds how long a row that falls due waits before its claim.
+     */
+    @WithDefault("0.2s")
     Duration every();
 
     /** Claims per tenant per round: the round-robin quantum that keeps one backlog from starving the others. */

@@ -86,16 +86,18 @@ public class TenantDispatch {
             return Turn.NOTHING;
         }
         Context context = context(tenant, now, candidates, limit, tenantUsed, used);
+        DispatchWriter.Turn writes = new DispatchWriter.Turn(tenant, now, owner);
         int dialed = 0;
         int skipped = 0;
         for (CallQueueItem item : candidates) {
             Campaign campaign = item.campaignId == null ? null : campaigns.get(item.campaignId);
-            if (decide(item, campaign, context, owner)) {
+            if (decide(item, campaign, context, writes)) {
                 dialed++;
             } else {
                 skipped++;
             }
         }
+        writer.write(writes);
         if (dialed + skipped > 0) {
             LOG.debugf("dispatch tenant=%s dialed=%d skipped=%d", tenant, dialed, skipped);
         }
@@ -186,7 +188,7 @@ public class TenantDispatch {
     }
 
     /** Checks one claimed row and dials or skips it. True when dialed. */
-    private boolean decide(CallQueueItem item, Campaign campaign, Context c, String owner) {
+    private boolean decide(CallQueueItem item, Campaign campaign, Context c, DispatchWriter.Turn writes) {
         Map<String, Object> detail = new LinkedHashMap<>();
         DialWindow window = window(campaign);
         List<ZoneId> zones = zones(item, campaign);
@@ -230,12 +232,12 @@ public class TenantDispatch {
             verdict = askHook(item, campaign, c.now, dial, detail);
         }
         if (verdict instanceof DialRules.Skip skip) {
-            writer.skip(item, skip, detail, c.now, owner);
+            writer.skip(writes, item, skip, detail);
             return false;
         }
         DialRules.Dial dial = (DialRules.Dial) verdict;
         detail.put("windowClosesAt", dial.windowClosesAt().toString());
-        writer.dial(item, dial.notAfter(), detail, c.now, owner);
+        writer.dial(writes, item, dial.notAfter(), detail);
         // later rows of this batch see this dial: the same number twice in one round counts twice
         c.dials.computeIfAbsent(item.phone, p -> new ArrayList<>()).add(c.now);
         c.tenantUsed++;
@@ -390,7 +392,10 @@ public class TenantDispatch {
         if (extra != null) {
             query.setParameter(4, extra[0]).setParameter(5, extra[1]);
         }
-        return query.getResultList();
+        List<CallQueueItem> rows = query.getResultList();
+        // the turn writes every claimed row in one statement (DispatchWriter.write): no per-row flush of the entity
+        rows.forEach(em::detach);
+        return rows;
     }
 
     /** Active campaigns of the tenant with at least one due pending row. */

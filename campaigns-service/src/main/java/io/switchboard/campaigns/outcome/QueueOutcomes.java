@@ -54,15 +54,7 @@ public class QueueOutcomes {
 
     /** The queue row id of {@code "<queueItemId>:<attempt>"}, or empty for anything else. */
     static Optional<UUID> itemOf(String dialRequestId) {
-        if (dialRequestId == null) {
-            return Optional.empty();
-        }
-        int colon = dialRequestId.lastIndexOf(':');
-        try {
-            return colon < 0 ? Optional.empty() : Optional.of(UUID.fromString(dialRequestId.substring(0, colon)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return io.switchboard.campaigns.dispatch.DispatchWriter.queueItemOf(dialRequestId);
     }
 
     /** call.initiated: the call answers a dial request; the row records it (and the campaign counts a dial). */

@@ -47,12 +47,12 @@ public class CallQueueRepository implements PanacheRepositoryBase<CallQueueItem,
     /**
      * Rows the campaign may still dial: processing, or pending unless the dispatcher's last check found the number
      * blocked ({@link DialRules#BLOCKS}: DNC, opt-out, do-not-contact). Blocked rows are rechecked hourly and would
-     * otherwise keep the campaign open for ever.
+     * otherwise keep the campaign open for ever. A probe for one row, not a count of them all.
      */
     public boolean hasLive(UUID tenantId, UUID campaignId) {
-        return count("tenantId = ?1 and campaignId = ?2 and (status = ?3 or (status = ?4 and (lastSkipReason is null"
+        return !find("tenantId = ?1 and campaignId = ?2 and (status = ?3 or (status = ?4 and (lastSkipReason is null"
                 + " or lastSkipReason not in ?5)))", tenantId, campaignId, CallQueueItem.PROCESSING,
-                CallQueueItem.PENDING, DialRules.BLOCKS) > 0;
+                CallQueueItem.PENDING, DialRules.BLOCKS).range(0, 0).list().isEmpty();
     }
 
     /** The campaign's pending rows whose number is blocked become cancelled, keeping the block as their reason. */

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
 
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.switchboard.campaigns.compliance.ComplianceRules;
+import io.switchboard.campaigns.compliance.DbValues;
 import io.switchboard.events.EventCatalog;
 import io.switchboard.events.call.CallCompletedV1;
 import io.switchboard.events.call.CallFailedV1;
@@ -68,6 +71,81 @@ class DispatcherTest {
         assertEquals(1L, fx.count(tenant, "SELECT count(*) FROM dial_decision WHERE queue_item_id = ?1 AND outcome = 'dialed'", item));
         round(); // a processing row is never claimed again
         assertEquals(1L, fx.dialRequests(tenant, item));
+    }
+
+    @Test
+    void aTurnThatDialsAndSkipsManyRowsAtOnceGivesEveryRowItsOwnStateSlotRecordAndEvent() {
+        // a turn writes all its rows, slots, records and events in one statement each: nothing may be cross-wired
+        UUID tenant = fx.tenantWithCredits();
+        limit(tenant, 50);
+        UUID campaign = fx.campaign(tenant, null);
+        String open = DialerFixtures.openZone();
+        String closed = DialerFixtures.closedZone();
+        List<UUID> dialable = new ArrayList<>();
+        List<UUID> outside = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            dialable.add(fx.item(tenant, campaign, DialerFixtures.phone(), open, null));
+            outside.add(fx.item(tenant, campaign, DialerFixtures.phone(), closed, null));
+        }
+        round();
+        for (UUID item : dialable) {
+            String request = item + ":1";
+            assertEquals("processing", fx.status(tenant, item));
+            assertEquals(request, fx.dialRequestId(tenant, item));
+            assertEquals(1L, fx.count(tenant, """
+                    SELECT count(*) FROM call_queue WHERE id = ?1 AND attempts = 1 AND lease_owner = ?2
+                      AND lease_expires_at > now() AND last_attempt_at IS NOT NULL AND last_skip_reason IS NULL""",
+                    item, dispatcher.owner()));
+            assertEquals(1L, fx.count(tenant, """
+                    SELECT count(*) FROM active_call WHERE dial_request_id = ?1 AND queue_item_id = ?2 AND campaign_id = ?3
+                      AND call_type = 'campaign' AND expires_at > taken_at""", request, item, campaign));
+            assertEquals(1L, fx.count(tenant, """
+                    SELECT count(*) FROM dial_decision d JOIN call_queue q ON q.id = d.queue_item_id
+                    WHERE d.queue_item_id = ?1 AND d.outcome = 'dialed' AND d.dial_request_id = ?2 AND d.attempt = 1
+                      AND d.phone = q.phone AND d.campaign_id = ?3 AND d.not_after > d.decided_at
+                      AND d.detail -> 'zones' ->> 0 = ?4 AND d.lease_owner = ?5""", item, request, campaign, open,
+                    dispatcher.owner()));
+            assertEquals(1L, fx.count(tenant, """
+                    SELECT count(*) FROM outbox_event o JOIN call_queue q ON q.id::text = o.event_key
+                    WHERE o.event_key = ?1 AND o.event_type = 'io.switchboard.dial.requested.v1'
+                      AND o.cloud_event::jsonb -> 'data' ->> 'toNumber' = q.phone
+                      AND o.cloud_event::jsonb -> 'data' ->> 'dialRequestId' = ?2""", item.toString(), request));
+        }
+        for (UUID item : outside) {
+            assertEquals("pending", fx.status(tenant, item));
+            assertEquals("outside_window", fx.skipReason(tenant, item));
+            assertNull(fx.dialRequestId(tenant, item));
+            assertEquals(1L, fx.count(tenant, """
+                    SELECT count(*) FROM dial_decision d JOIN call_queue q ON q.id = d.queue_item_id
+                    WHERE d.queue_item_id = ?1 AND d.outcome = 'skipped' AND d.skip_reason = 'outside_window'
+                      AND d.attempt = 1 AND d.next_attempt_at = q.scheduled_for AND q.scheduled_for > now()
+                      AND d.phone = q.phone AND q.attempts = 0 AND q.lease_owner IS NULL""", item));
+            assertEquals(1L, fx.count(tenant, """
+                    SELECT count(*) FROM outbox_event WHERE event_key = ?1 AND event_type = 'io.switchboard.queue.item_skipped.v1'
+                      AND cloud_event::jsonb -> 'data' ->> 'reason' = 'outside_window'""", item.toString()));
+        }
+        assertEquals(15L, fx.slots(tenant));
+    }
+
+    @Test
+    void everyTurnCountsItsLeaseAndNotAfterFromItsOwnStartNotFromTheRounds() {
+        UUID first = fx.tenantWithCredits();
+        UUID second = fx.tenantWithCredits();
+        String zone = DialerFixtures.openZone();
+        UUID a = fx.item(first, null, DialerFixtures.phone(), zone, null);
+        UUID b = fx.item(second, null, DialerFixtures.phone(), zone, null);
+        Instant roundStart = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant turnStart = roundStart.plusSeconds(40); // a round slower than dispatch-deadline (30 s)
+        AtomicInteger reads = new AtomicInteger();
+        dispatcher.round(() -> reads.getAndIncrement() == 0 ? roundStart : turnStart);
+        for (UUID[] row : List.of(new UUID[] { first, a }, new UUID[] { second, b })) {
+            assertEquals(turnStart, DbValues.instant(fx.one(row[0],
+                    "SELECT decided_at FROM dial_decision WHERE queue_item_id = ?1 AND outcome = 'dialed'", row[1])));
+            Instant notAfter = DbValues.instant(fx.one(row[0], "SELECT not_after FROM dial_decision WHERE queue_item_id = ?1", row[1]));
+            assertTrue(notAfter.isAfter(turnStart) && !notAfter.isAfter(turnStart.plusSeconds(30)), notAfter.toString());
+            assertEquals(turnStart.plusSeconds(60), DbValues.instant(fx.one(row[0],
+                    "SELECT lease_expires_at FROM call_queue WHERE id = ?1", row[1])));
+        }
     }
 
     @Test
