@@ -2,6 +2,7 @@ package io.switchboard.campaigns;
 
 import static io.restassured.RestAssured.given;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,9 +13,12 @@ import jakarta.persistence.EntityManager;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import io.switchboard.events.EventCatalog;
 import io.switchboard.events.EventCodec;
 import io.switchboard.events.EventPayload;
 import io.switchboard.events.EventType;
+import io.switchboard.events.call.CallCompletedV1;
+import io.switchboard.events.call.CallInitiatedV1;
 import io.switchboard.platform.inbox.IdempotentConsumer;
 import io.switchboard.platform.tenant.TenantScope;
 import io.switchboard.testsupport.TestTokens;
@@ -79,6 +83,21 @@ public class Fixtures {
                        attempts = attempts + 1, last_attempt_at = now(), dial_request_id = id::text || ':' || (attempts + 1)
                 WHERE tenant_id = ?1 AND id = ?2""", tenant, item);
         return (String) one(tenant, "SELECT dial_request_id FROM call_queue WHERE tenant_id = ?1 AND id = ?2", tenant, item);
+    }
+
+    /** The row claimed and calls-service's answer delivered: a queued VAPI call for its dial request; the call's id. */
+    public String dial(UUID tenant, UUID item) {
+        String request = claim(tenant, item);
+        String call = UUID.randomUUID().toString();
+        deliver(EventCatalog.CALL_INITIATED, tenant, new CallInitiatedV1(call, "vapi", "p-" + call, null, "outbound",
+                "queued", null, "+14155550100", null, null, null, Instant.now(), request));
+        return call;
+    }
+
+    /** The call's call.completed with this status and disposition (12 s long). */
+    public void complete(UUID tenant, String call, String status, String disposition) {
+        deliver(EventCatalog.CALL_COMPLETED, tenant, new CallCompletedV1(call, status, disposition, 12, null, null, null,
+                Instant.now()));
     }
 
     public <T extends EventPayload> IdempotentConsumer.Outcome deliver(EventType<T> type, UUID tenant, T data) {

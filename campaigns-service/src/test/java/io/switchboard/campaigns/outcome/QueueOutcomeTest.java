@@ -47,16 +47,11 @@ class QueueOutcomeTest {
     }
 
     private String dial(UUID item) {
-        String request = fixtures.claim(tenant, item);
-        String call = UUID.randomUUID().toString();
-        fixtures.deliver(EventCatalog.CALL_INITIATED, tenant, new CallInitiatedV1(call, "vapi", "p-" + call, null, "outbound",
-                "queued", null, "+14155550100", null, null, null, Instant.now(), request));
-        return call;
+        return fixtures.dial(tenant, item);
     }
 
     private void complete(String call, String status, String disposition) {
-        fixtures.deliver(EventCatalog.CALL_COMPLETED, tenant, new CallCompletedV1(call, status, disposition, 12, null, null, null,
-                Instant.now()));
+        fixtures.complete(tenant, call, status, disposition);
     }
 
     private Map<String, Object> row(UUID item) {
