@@ -17,6 +17,7 @@ import io.switchboard.events.call.CallInitiatedV1;
 import io.switchboard.events.call.CallRecordingReadyV1;
 import io.switchboard.events.call.CallRoutedV1;
 import io.switchboard.events.call.CallStatusChangedV1;
+import io.switchboard.events.call.CallUsageChangedV1;
 import io.switchboard.events.call.CallFailedV1;
 import io.switchboard.events.dial.DialExpiredV1;
 import io.switchboard.events.dial.DialRequestedV1;
@@ -205,6 +206,12 @@ public final class EventCatalog {
             "A call's post-call SMS could not be sent or was reported failed/undelivered; keyed by call id.");
     // ---- end agents and post-call SMS ----
 
+    // ---- call usage corrections (issue 12, duration): late final duration/cost of an already completed call ----
+    public static final EventType<CallUsageChangedV1> CALL_USAGE_CHANGED = new EventType<>(
+            "io.switchboard.call.usage_changed.v1", Topics.CALLS, CallUsageChangedV1.class,
+            "A completed call's duration or cost changed after call.completed (the provider's final report came later); new and previous totals; keyed by call id.");
+    // ---- end call usage corrections ----
+
     public static final List<EventType<?>> ALL = List.of(CALL_CREATED, CALL_COMPLETED,
             CALL_INITIATED, CALL_STATUS_CHANGED, CALL_ANALYZED, CALL_RECORDING_READY, CALL_DISPOSITION_CHANGED, // call model (issue 9)
             CONTACT_CREATED,
@@ -219,6 +226,7 @@ public final class EventCatalog {
             CAMPAIGN_STATUS_CHANGED, CAMPAIGN_COMPLETED, // campaigns (issue 11)
             QUEUE_ITEM_SKIPPED, // dispatcher (issue 11)
             AGENT_CREATED, AGENT_UPDATED, AGENT_DELETED, SMS_SENT, SMS_FAILED, // agents and post-call SMS (issue 10)
+            CALL_USAGE_CHANGED, // call usage corrections (issue 12)
             CREDITS_BALANCE_CHANGED, TENANT_CREATED, TENANT_STATUS_CHANGED);
 
     private static final Map<String, EventType<?>> BY_TYPE = ALL.stream()
