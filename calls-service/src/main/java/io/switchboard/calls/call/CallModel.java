@@ -39,6 +39,7 @@ import io.switchboard.events.call.CallFlagsV1;
 import io.switchboard.events.call.CallInitiatedV1;
 import io.switchboard.events.call.CallRecordingReadyV1;
 import io.switchboard.events.call.CallStatusChangedV1;
+import io.switchboard.events.call.CallUsageChangedV1;
 import io.switchboard.platform.outbox.Outbox;
 
 /**
@@ -346,10 +347,20 @@ public class CallModel {
         if (!before.status.terminal() && call.status.terminal()) {
             changes.add(new Outbox.Pending<>(EventCatalog.CALL_COMPLETED, new CallCompletedV1(str(call.id), call.status.wire(),
                     call.disposition == null ? null : call.disposition.wire(),
-                    call.durationSeconds == null ? 0 : call.durationSeconds, str(call.agentId), str(call.campaignId),
+                    duration(call), str(call.agentId), str(call.campaignId),
                     str(call.contactId), (call.endedAt == null ? now : call.endedAt).toInstant(), phone(call),
                     call.disposition == null ? null : flags(call), call.cost, call.provider, call.providerCallId,
                     call.endedReason)));
+        }
+        if (before.status.terminal() && call.status.terminal() && usageChanged(before, call)) {
+            // the provider's final duration/cost came after call.completed (docs/call-model.md "Late duration and
+            // cost"): consumers that bill or count minutes get the new totals and the ones they were told last
+            changes.add(new Outbox.Pending<>(EventCatalog.CALL_USAGE_CHANGED, new CallUsageChangedV1(str(call.id),
+                    call.status.wire(), duration(call), call.cost, before.durationSeconds(), before.cost(),
+                    str(call.agentId), str(call.campaignId), str(call.contactId), call.provider, call.providerCallId,
+                    (call.endedAt == null ? now : call.endedAt).toInstant(), phone(call), now.toInstant())));
+            LOG.infof("call usage changed tenant=%s call=%s duration=%d->%d cost=%s->%s", call.tenantId, call.id,
+                    before.durationSeconds(), duration(call), before.cost(), call.cost);
         }
         Snapshot after = snapshot(call, related);
         if (!after.analysis().equals(before.analysis()) && after.analysis().stream().anyMatch(Objects::nonNull)) {
@@ -404,12 +415,27 @@ public class CallModel {
                 .executeUpdate() == 1;
     }
 
-    private record Snapshot(CallStatus status, List<Object> analysis, String recordingUrl) {
+    /** What the call's events said before a change; duration and cost as call.completed/usage_changed publish them. */
+    private record Snapshot(CallStatus status, List<Object> analysis, String recordingUrl, long durationSeconds,
+            BigDecimal cost) {
     }
 
     private static Snapshot snapshot(Call call, Related related) {
         return new Snapshot(call.status, Arrays.asList(call.summary, call.sentiment, call.structuredData,
-                call.successEvaluation), related.recording() == null ? null : related.recording().url);
+                call.successEvaluation), related.recording() == null ? null : related.recording().url, duration(call),
+                call.cost);
+    }
+
+    /** The duration events publish: 0 while no event reported one. */
+    private static long duration(Call call) {
+        return call.durationSeconds == null ? 0 : call.durationSeconds;
+    }
+
+    /** A different duration, or a different cost (by value: 0.12 and 0.1200 are the same cost). */
+    static boolean usageChanged(Snapshot before, Call call) {
+        boolean costChanged = before.cost() == null ? call.cost != null
+                : call.cost == null || before.cost().compareTo(call.cost) != 0;
+        return before.durationSeconds() != duration(call) || costChanged;
     }
 
     /** The other party's number: the caller of an inbound call, the callee of an outbound one. */
