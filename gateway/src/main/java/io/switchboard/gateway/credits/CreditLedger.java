@@ -54,6 +54,39 @@ public class CreditLedger {
                 .setParameter(1, tenantId).setParameter(2, callId).getResultList().isEmpty();
     }
 
+    /** What a call was billed for (issue 12): its duration and the credits due for it. */
+    record CallCharge(long durationSeconds, int creditsDue) {
+    }
+
+    /** The call's billed figure, locked for this transaction; empty if no completion of it was billed here yet. */
+    Optional<CallCharge> charge(UUID tenantId, UUID callId) {
+        List<?> rows = em.createNativeQuery("""
+                SELECT duration_seconds, credits_due FROM call_charge WHERE tenant_id = ?1 AND call_id = ?2 FOR UPDATE""")
+                .setParameter(1, tenantId).setParameter(2, callId).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] r = (Object[]) rows.get(0);
+        return Optional.of(new CallCharge(((Number) r[0]).longValue(), ((Number) r[1]).intValue()));
+    }
+
+    /** Records (or replaces) what the call is billed for now. */
+    void saveCharge(UUID tenantId, UUID callId, CallCharge charge) {
+        em.createNativeQuery("""
+                INSERT INTO call_charge (tenant_id, call_id, duration_seconds, credits_due) VALUES (?1, ?2, ?3, ?4)
+                ON CONFLICT (tenant_id, call_id) DO UPDATE SET duration_seconds = EXCLUDED.duration_seconds,
+                    credits_due = EXCLUDED.credits_due, updated_at = now()""")
+                .setParameter(1, tenantId).setParameter(2, callId).setParameter(3, charge.durationSeconds())
+                .setParameter(4, charge.creditsDue()).executeUpdate();
+    }
+
+    /** Credits actually taken for the call so far: its usage entry and its corrections, net. */
+    int takenFor(UUID tenantId, UUID callId) {
+        return ((Number) em.createNativeQuery("""
+                SELECT COALESCE(-SUM(amount), 0) FROM credit_transactions WHERE tenant_id = ?1 AND call_id = ?2""")
+                .setParameter(1, tenantId).setParameter(2, callId).getSingleResult()).intValue();
+    }
+
     /** Takes up to {@code credits}, never below zero; returns the balance after. */
     int debit(UUID tenantId, int credits) {
         return ((Number) em.createNativeQuery("""

@@ -119,4 +119,71 @@ class CallDebitTest {
         assertEquals(5, t.balance());
         assertEquals(0, t.usageFor(call).size());
     }
+
+    // ---- issue 12: the provider's final duration after call.completed (call.usage_changed) ----
+
+    @Test
+    void aCallCompletedAtZeroSecondsIsDebitedOnceInFullWhenItsDurationArrivesAndARedeliveryChangesNothing() {
+        t.grant(10);
+        String call = UUID.randomUUID().toString();
+        assertEquals(Outcome.APPLIED, consumer.consume(t.completed(call, 0)));
+        assertEquals(0, t.entriesFor(call).size());
+        byte[] correction = t.usageChanged(call, 95, 0); // 2 started minutes
+        assertEquals(Outcome.APPLIED, consumer.consume(correction));
+        assertEquals(Outcome.DUPLICATE, consumer.consume(correction));
+        // another event with the same totals (not a redelivery) finds the call billed for 95 s already
+        assertEquals(Outcome.APPLIED, consumer.consume(t.usageChanged(call, 95, 0)));
+
+        assertEquals(8, t.balance());
+        List<Map<String, Object>> entries = t.entriesFor(call);
+        assertEquals(1, entries.size());
+        assertEquals("usage", entries.get(0).get("type"));
+        assertEquals(-2, entries.get(0).get("amount"));
+    }
+
+    @Test
+    void aLongerDurationDebitsTheDifferenceAndAShorterOneGivesItBackEachAsACorrectionOfTheCall() {
+        t.grant(20);
+        String call = UUID.randomUUID().toString();
+        consumer.consume(t.completed(call, 61)); // 2
+        consumer.consume(t.usageChanged(call, 185, 61)); // 4: 2 more
+        assertEquals(16, t.balance());
+        consumer.consume(t.usageChanged(call, 30, 185)); // 1: 3 back
+        assertEquals(19, t.balance());
+
+        List<Map<String, Object>> entries = t.entriesFor(call);
+        assertEquals(List.of(3, -2, -2), entries.stream().map(e -> e.get("amount")).toList()); // newest first
+        assertEquals(List.of("usage_correction", "usage_correction", "usage"), entries.stream().map(e -> e.get("type")).toList());
+        assertEquals(20 - 19, -entries.stream().mapToInt(e -> (Integer) e.get("amount")).sum());
+    }
+
+    @Test
+    void aShorterDurationNeverGivesBackMoreThanWasTakenForTheCall() {
+        t.grant(1);
+        String call = UUID.randomUUID().toString();
+        consumer.consume(t.completed(call, 185)); // 4 due, 1 taken
+        assertEquals(0, t.balance());
+        consumer.consume(t.usageChanged(call, 30, 185)); // 1 due, and 1 was taken: nothing to give back
+        assertEquals(0, t.balance());
+        consumer.consume(t.usageChanged(call, 0, 30)); // 0 due: the 1 taken comes back
+        assertEquals(1, t.balance());
+        assertEquals(0, t.entriesFor(call).stream().mapToInt(e -> (Integer) e.get("amount")).sum());
+    }
+
+    @Test
+    void completionThenCorrectionThroughKafkaDebitsTheCorrectedDurationOnce() {
+        t.grant(100);
+        String call = UUID.randomUUID().toString();
+        TopicWriter.send(Topics.CALLS, call, t.completed(call, 0));
+        byte[] correction = t.usageChanged(call, 95, 0);
+        TopicWriter.send(Topics.CALLS, call, correction);
+        TopicWriter.send(Topics.CALLS, call, correction);
+        String marker = UUID.randomUUID().toString();
+        TopicWriter.send(Topics.CALLS, call, t.completed(marker, 60));
+        Eventually.holds(WAIT, () -> assertEquals(1, t.usageFor(marker).size()));
+
+        assertEquals(1, t.entriesFor(call).size());
+        assertEquals(-2, t.usageFor(call).get(0).get("amount"));
+        assertEquals(100 - 2 - 1, t.balance());
+    }
 }

@@ -11,6 +11,7 @@ import io.restassured.http.ContentType;
 import io.switchboard.events.EventCatalog;
 import io.switchboard.events.EventCodec;
 import io.switchboard.events.call.CallCompletedV1;
+import io.switchboard.events.call.CallUsageChangedV1;
 import io.switchboard.gateway.Db;
 import io.switchboard.testsupport.TestTokens;
 
@@ -77,6 +78,17 @@ final class CreditsFixture {
 
     List<Map<String, Object>> usageFor(String callId) {
         return ledger().stream().filter(t -> "usage".equals(t.get("type")) && callId.equals(t.get("callId"))).toList();
+    }
+
+    /** call.usage_changed (issue 12): the call's duration is now {@code seconds}, consumers were told {@code previous}. */
+    byte[] usageChanged(String callId, long seconds, long previous) {
+        return EventCodec.serialize(EventCodec.newEvent(EventCatalog.CALL_USAGE_CHANGED, "/switchboard/calls-service", tenant,
+                new CallUsageChangedV1(callId, "completed", seconds, null, previous, null, null, null, null, "vapi", null,
+                        Instant.now(), null, Instant.now())));
+    }
+
+    List<Map<String, Object>> entriesFor(String callId) {
+        return ledger().stream().filter(t -> callId.equals(t.get("callId"))).toList();
     }
 
     byte[] completed(String callId, long seconds) {
