@@ -23,6 +23,7 @@ import io.switchboard.events.EventEnvelope;
 import io.switchboard.events.Topics;
 import io.switchboard.events.call.CallCompletedV1;
 import io.switchboard.events.call.CallCreatedV1;
+import io.switchboard.events.call.CallUsageChangedV1;
 import io.switchboard.platform.inbox.IdempotentConsumer;
 import io.switchboard.platform.inbox.IdempotentConsumer.Outcome;
 import io.switchboard.testsupport.InfraResource;
@@ -125,5 +126,52 @@ class CallEventIngestTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    // ---- issue 12: a completed call's final duration arrives later (call.usage_changed) ----
+
+    @Test
+    void minutesEqualTheCorrectedDurationAndARedeliveredCorrectionChangesNothing() {
+        String call = UUID.randomUUID().toString();
+        assertEquals(Outcome.APPLIED, consumer.consume(completed(tenant, call, 0)));
+        byte[] correction = usageChanged(tenant, call, 95, 0);
+        assertEquals(Outcome.APPLIED, consumer.consume(correction));
+        assertEquals(Outcome.DUPLICATE, consumer.consume(correction));
+        // not a redelivery but the same totals again: the call already counts 95 s
+        assertEquals(Outcome.APPLIED, consumer.consume(usageChanged(tenant, call, 95, 0)));
+        totalSecondsAre(tenant, 1, 95);
+    }
+
+    @Test
+    void severalCorrectionsThroughKafkaLeaveTheLastDurationAndCountTheCallOnce() {
+        String call = UUID.randomUUID().toString();
+        deliver(completed(tenant, call, 40));
+        deliver(usageChanged(tenant, call, 125, 40));
+        deliver(usageChanged(tenant, call, 93, 125));
+        Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> totalSecondsAre(tenant, 1, 93));
+    }
+
+    @Test
+    void aSecondCompletionOfTheSameCallIsNotCountedAgain() {
+        String call = UUID.randomUUID().toString();
+        consumer.consume(completed(tenant, call, 60));
+        consumer.consume(completed(tenant, call, 60));
+        totalSecondsAre(tenant, 1, 60);
+    }
+
+    private static byte[] completed(UUID tenant, String callId, long seconds) {
+        return EventCodec.serialize(EventCodec.newEvent(EventCatalog.CALL_COMPLETED, "/switchboard/calls-service", tenant,
+                new CallCompletedV1(callId, "completed", "human_answered", seconds, null, null, null, Instant.now())));
+    }
+
+    private static byte[] usageChanged(UUID tenant, String callId, long seconds, long previous) {
+        return EventCodec.serialize(EventCodec.newEvent(EventCatalog.CALL_USAGE_CHANGED, "/switchboard/calls-service", tenant,
+                new CallUsageChangedV1(callId, "completed", seconds, null, previous, null, null, null, null, "vapi", null,
+                        Instant.now(), null, Instant.now())));
+    }
+
+    private static void totalSecondsAre(UUID tenant, int completed, int seconds) {
+        given().header("Authorization", TestTokens.bearer(tenant)).get("/api/v1/analytics/tenant/summary")
+                .then().statusCode(200).body("callsCompleted", equalTo(completed)).body("totalDurationSeconds", equalTo(seconds));
     }
 }
