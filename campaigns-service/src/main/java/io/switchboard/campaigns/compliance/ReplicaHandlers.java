@@ -9,6 +9,7 @@ import io.switchboard.events.EventCatalog;
 import io.switchboard.events.EventEnvelope;
 import io.switchboard.events.EventType;
 import io.switchboard.events.call.CallCompletedV1;
+import io.switchboard.events.call.CallUsageChangedV1;
 import io.switchboard.events.consent.ConsentGrantedV1;
 import io.switchboard.events.consent.ConsentRevokedV1;
 import io.switchboard.events.credits.CreditBalanceChangedV1;
@@ -183,9 +184,36 @@ public final class ReplicaHandlers {
         @Override
         public void handle(EventEnvelope<CallCompletedV1> event) {
             CallCompletedV1 e = event.data();
-            if ("completed".equals(e.status()) && e.durationSeconds() > 0 && e.phone() != null) {
+            if (talked(e.status(), e.durationSeconds(), e.phone())) {
                 replica.conversation(event.tenantId(), e.phone(),
                         e.endedAt() == null ? event.time().toInstant() : e.endedAt());
+            }
+        }
+
+        static boolean talked(String status, long durationSeconds, String phone) {
+            return "completed".equals(status) && durationSeconds > 0 && phone != null;
+        }
+    }
+
+    /**
+     * A call completed at 0 s whose talk time arrived later (issue 12, call.usage_changed) was a conversation too.
+     * Recording it again is harmless: the replica keeps the latest conversation time.
+     */
+    @ApplicationScoped
+    public static class LateConversation implements EventHandler<CallUsageChangedV1> {
+        @Inject
+        ComplianceReplica replica;
+
+        @Override
+        public EventType<CallUsageChangedV1> type() {
+            return EventCatalog.CALL_USAGE_CHANGED;
+        }
+
+        @Override
+        public void handle(EventEnvelope<CallUsageChangedV1> event) {
+            CallUsageChangedV1 e = event.data();
+            if (Conversation.talked(e.status(), e.durationSeconds(), e.phone())) {
+                replica.conversation(event.tenantId(), e.phone(), e.endedAt());
             }
         }
     }

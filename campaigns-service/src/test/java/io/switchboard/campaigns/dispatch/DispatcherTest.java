@@ -23,6 +23,7 @@ import io.switchboard.campaigns.compliance.ComplianceRules;
 import io.switchboard.campaigns.compliance.DbValues;
 import io.switchboard.events.EventCatalog;
 import io.switchboard.events.call.CallCompletedV1;
+import io.switchboard.events.call.CallUsageChangedV1;
 import io.switchboard.events.call.CallFailedV1;
 import io.switchboard.events.call.CallInitiatedV1;
 import io.switchboard.events.consent.ConsentGrantedV1;
@@ -425,6 +426,23 @@ class DispatcherTest {
         String phone = DialerFixtures.phone();
         fx.deliver(tenant, EventCatalog.CALL_COMPLETED, new CallCompletedV1(UUID.randomUUID().toString(), "completed",
                 null, 120, null, null, null, Instant.now().minus(Duration.ofDays(2)), phone));
+        UUID item = fx.item(tenant, null, phone, DialerFixtures.openZone(), null);
+        round();
+        assertEquals(DialRules.CONVERSATION_QUIET_PERIOD, fx.skipReason(tenant, item));
+    }
+
+    @Test
+    void aCallCompletedAtZeroSecondsWhoseTalkTimeArrivesLaterStartsTheQuietDays() {
+        UUID tenant = fx.tenantWithCredits();
+        TenantScope.call(tenant, () -> QuarkusTransaction.requiringNew().call(() ->
+                rules.put(tenant, new ComplianceRules.Request("us_reg_f", null, null, null))));
+        String phone = DialerFixtures.phone();
+        String call = UUID.randomUUID().toString();
+        Instant ended = Instant.now().minus(Duration.ofDays(2));
+        fx.deliver(tenant, EventCatalog.CALL_COMPLETED, new CallCompletedV1(call, "completed", null, 0, null, null, null,
+                ended, phone));
+        fx.deliver(tenant, EventCatalog.CALL_USAGE_CHANGED, new CallUsageChangedV1(call, "completed", 120, null, 0, null,
+                null, null, null, "vapi", null, ended, phone, Instant.now()));
         UUID item = fx.item(tenant, null, phone, DialerFixtures.openZone(), null);
         round();
         assertEquals(DialRules.CONVERSATION_QUIET_PERIOD, fx.skipReason(tenant, item));
