@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -70,7 +71,8 @@ public class CampaignCounters implements BeforeTenantSwitch {
             if (pending != null) {
                 writePending(); // another tenant's increments in the same transaction: never mixed in one batch
             }
-            pending = new Pending(tenantId, new LinkedHashMap<>());
+            // campaigns in id order: concurrent transactions lock their campaign rows in the same order
+            pending = new Pending(tenantId, new TreeMap<>());
             boolean first = transactions.getResource(PENDING + ".registered") == null;
             transactions.putResource(PENDING, pending);
             if (first) {

@@ -72,9 +72,10 @@ class BatchedOutcomesTest {
             completed.add(EventCodec.newEvent(EventCatalog.CALL_COMPLETED, "test", a.tenant(),
                     new CallCompletedV1(call, "busy", null, 12, null, null, null, Instant.now())));
         }
-        // interleaved: the batch switches tenant at every record
+        // interleaved as they arrive; the batch applies them grouped by tenant, so it switches tenant once
         List<EventEnvelope<?>> events = List.of(initiated.get(0), initiated.get(1), completed.get(0), completed.get(1));
-        List<Delivery> deliveries = events.stream().map(e -> new Delivery(EventCodec.serialize(e), Context.root())).toList();
+        List<Delivery> deliveries = events.stream().map(e -> new Delivery(EventCodec.serialize(e), Context.root(),
+                "switchboard.calls\u0000" + e.subject())).toList();
 
         List<RuntimeException> failures = inbox.consumeAll(deliveries);
 

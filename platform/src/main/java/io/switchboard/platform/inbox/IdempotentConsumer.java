@@ -2,6 +2,7 @@ package io.switchboard.platform.inbox;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -45,7 +46,7 @@ import io.switchboard.platform.tenant.TenantScope;
  * <p>
  * {@link #consumeAll} applies several records in one transaction (the {@link InboxDispatcher} hands it the records of
  * one poll that are ready together): one multi-row {@code processed_event} insert that returns which events are new,
- * then the handlers of each new one, in the given order, each under its own tenant (row-level security switched with
+ * then the handlers of each new one, grouped by tenant and otherwise in the given order, each under its own tenant (row-level security switched with
  * {@code set_config(..., is_local)} between records of different tenants, Hibernate flushed before and its
  * persistence context cleared at each switch) and its own trace. If anything in that transaction fails, it is rolled
  * back and every record is applied again on its own, through the one-record path above with its retries and its
@@ -90,8 +91,11 @@ public class IdempotentConsumer {
         return handlers.containsKey(type);
     }
 
-    /** One record in {@link #consumeAll}: its CloudEvent and the trace context it arrived with. */
-    public record Delivery(byte[] cloudEvent, Context trace) {
+    /**
+     * One record in {@link #consumeAll}: its CloudEvent, the trace context it arrived with, and its ordering key (topic
+     * and Kafka key; null when it has none).
+     */
+    public record Delivery(byte[] cloudEvent, Context trace, String key) {
     }
 
     public Outcome consume(byte[] cloudEvent) {
@@ -114,8 +118,9 @@ public class IdempotentConsumer {
             }
         }
         if (batch.size() > 1) {
+            List<Decoded> ordered = byTenant(batch, deliveries);
             try {
-                QuarkusTransaction.requiringNew().run(() -> applyBatch(batch));
+                QuarkusTransaction.requiringNew().run(() -> applyBatch(ordered));
                 return failures;
             } catch (RuntimeException e) {
                 LOG.infof("a batch of %d events failed (%s), applying them one by one", batch.size(), e);
@@ -129,6 +134,27 @@ public class IdempotentConsumer {
             }
         }
         return failures;
+    }
+
+    /**
+     * The batch grouped by tenant, in tenant id order, each tenant's records in their given order (a stable sort): one
+     * tenant switch per tenant instead of one per record, and concurrent batches take the rows their tenants' handlers
+     * lock (campaign counters, say) in the same order, which keeps them from deadlocking each other. Records of
+     * different keys carry no order between them; a key's records keep theirs because a key belongs to one tenant. A
+     * batch where some key carries events of two tenants is left as it is.
+     */
+    private static List<Decoded> byTenant(List<Decoded> batch, List<Delivery> deliveries) {
+        Map<String, UUID> tenantOfKey = new HashMap<>();
+        for (Decoded decoded : batch) {
+            String key = deliveries.get(decoded.index()).key();
+            UUID tenant = decoded.event().tenantId();
+            if (key != null && !tenant.equals(tenantOfKey.computeIfAbsent(key, k -> tenant))) {
+                return batch;
+            }
+        }
+        List<Decoded> sorted = new ArrayList<>(batch);
+        sorted.sort(Comparator.comparing(decoded -> decoded.event().tenantId()));
+        return sorted;
     }
 
     /** A decoded record: its event and handlers, or the outcome that needs neither (unreadable, no handler). */

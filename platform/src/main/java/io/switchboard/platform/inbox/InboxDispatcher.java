@@ -254,7 +254,7 @@ public class InboxDispatcher {
     private void runTogether(List<Entry> batch) {
         List<IdempotentConsumer.Delivery> deliveries = new ArrayList<>(batch.size());
         for (Entry entry : batch) {
-            deliveries.add(new IdempotentConsumer.Delivery(entry.record.getPayload(), entry.trace));
+            deliveries.add(new IdempotentConsumer.Delivery(entry.record.getPayload(), entry.trace, entry.key));
         }
         List<RuntimeException> failures;
         try {

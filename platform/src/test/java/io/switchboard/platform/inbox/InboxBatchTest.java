@@ -247,7 +247,7 @@ class InboxBatchTest {
     }
 
     @Test
-    void recordsOfDifferentTenantsInOneBatchEachWriteAsTheirOwnTenant() throws Exception {
+    void recordsOfDifferentTenantsInOneBatchRunGroupedByTenantAndEachWriteAsTheirOwnTenant() throws Exception {
         UUID a = UUID.randomUUID();
         UUID b = UUID.randomUUID();
         List<String> ofA = new ArrayList<>();
@@ -270,6 +270,10 @@ class InboxBatchTest {
         Set<String> transactions = new HashSet<>(writers(a, ofA));
         transactions.addAll(writers(b, ofB));
         assertEquals(1, transactions.size(), "both tenants' records in one transaction");
+        List<String> grouped = new ArrayList<>(a.compareTo(b) < 0 ? ofA : ofB);
+        grouped.addAll(a.compareTo(b) < 0 ? ofB : ofA);
+        List<String> ran = FailurePlan.sequence().stream().filter(grouped::contains).toList();
+        assertEquals(grouped, ran, "grouped by tenant (one switch), each tenant's records in their order");
         for (int i = 0; i < 3; i++) {
             assertEquals(1, events.applied(a, ofA.get(i)));
             assertEquals(0, events.applied(b, ofA.get(i)), "tenant b sees none of tenant a's rows");
