@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -193,11 +194,14 @@ public class IdempotentConsumer {
     }
 
     private Outcome applyTraced(Decoded decoded) {
-        EventEnvelope<?> event = decoded.event();
-        List<EventHandler<?>> forType = decoded.handlers();
+        return traced(decoded, () -> applyWithRetries(decoded.event(), decoded.handlers()));
+    }
+
+    /** Runs {@code work} in the record's {@code consume <type>} span and records its outcome or failure there. */
+    private Outcome traced(Decoded decoded, Supplier<Outcome> work) {
         Span span = consumeSpan(decoded);
         try (Scope scope = span.makeCurrent()) {
-            Outcome outcome = applyWithRetries(event, forType);
+            Outcome outcome = work.get();
             span.setAttribute("switchboard.inbox.outcome", outcome.name());
             return outcome;
         } catch (RuntimeException e) {
@@ -266,37 +270,28 @@ public class IdempotentConsumer {
     private void applyBatch(List<Decoded> batch) {
         Set<UUID> fresh = insertProcessed(batch);
         Set<UUID> applied = new HashSet<>();
-        UUID tenant = null;
+        UUID[] tenant = new UUID[1];
         for (Decoded decoded : batch) {
-            EventEnvelope<?> event = decoded.event();
-            Span span = consumeSpan(decoded);
-            try (Scope scope = span.makeCurrent()) {
+            traced(decoded, () -> {
+                EventEnvelope<?> event = decoded.event();
                 if (!fresh.contains(event.id()) || !applied.add(event.id())) {
                     // processed before, or delivered twice within this batch
                     LOG.debugf("duplicate event %s (%s) ignored", event.id(), event.type().type());
-                    span.setAttribute("switchboard.inbox.outcome", Outcome.DUPLICATE.name());
-                    continue;
+                    return Outcome.DUPLICATE;
                 }
-                if (!event.tenantId().equals(tenant)) {
-                    switchTenant(event.tenantId(), tenant != null);
-                    tenant = event.tenantId();
+                if (!event.tenantId().equals(tenant[0])) {
+                    switchTenant(event.tenantId(), tenant[0] != null);
+                    tenant[0] = event.tenantId();
                 }
-                TenantScope.call(event.tenantId(), () -> {
+                Span.current().setAttribute("switchboard.inbox.batch", batch.size());
+                return TenantScope.call(event.tenantId(), () -> {
                     for (EventHandler<?> handler : decoded.handlers()) {
                         invoke(handler, event);
                     }
                     em.flush(); // the record's writes go out under its own tenant and in its own span
-                    return null;
+                    return Outcome.APPLIED;
                 });
-                span.setAttribute("switchboard.inbox.outcome", Outcome.APPLIED.name());
-                span.setAttribute("switchboard.inbox.batch", batch.size());
-            } catch (RuntimeException e) {
-                span.recordException(e);
-                span.setStatus(StatusCode.ERROR);
-                throw e;
-            } finally {
-                span.end();
-            }
+            });
         }
     }
 

@@ -133,6 +133,14 @@ class InboxBatchTest {
         blocker.awaitAck();
     }
 
+    /** {@link #dispatchTogether}, then every record acknowledged. */
+    private static void applyTogether(InboxDispatcher dispatcher, List<Sent> records) throws Exception {
+        dispatchTogether(dispatcher, records);
+        for (Sent sent : records) {
+            sent.awaitAck();
+        }
+    }
+
     /** The transaction ids that wrote these calls' applied_event rows (as each tenant: row-level security). */
     private Set<String> writers(UUID tenant, List<String> calls) {
         return new HashSet<>(TenantScope.call(tenant, () -> QuarkusTransaction.requiringNew().call(() -> em
@@ -159,10 +167,7 @@ class InboxBatchTest {
         records.add(record("twice-b", twice, null));
         records.add(record(old, processedBefore, null)); // redelivered after it was processed
 
-        dispatchTogether(dispatcher(64), records);
-        for (Sent sent : records) {
-            sent.awaitAck();
-        }
+        applyTogether(dispatcher(64), records);
 
         for (String call : calls) {
             assertEquals(1, events.applied(tenant, call));
@@ -186,10 +191,7 @@ class InboxBatchTest {
             calls.add(call);
             records.add(record(call, created(tenant, call), null));
         }
-        dispatchTogether(dispatcher(2), records);
-        for (Sent sent : records) {
-            sent.awaitAck();
-        }
+        applyTogether(dispatcher(2), records);
         assertEquals(3, writers(tenant, calls).size(), "5 records in batches of at most 2");
     }
 
@@ -209,10 +211,7 @@ class InboxBatchTest {
             all.add(other);
             records.add(record(other, created(tenant, other), null));
         }
-        dispatchTogether(dispatcher(64), records);
-        for (Sent sent : records) {
-            sent.awaitAck();
-        }
+        applyTogether(dispatcher(64), records);
         List<String> ran = FailurePlan.sequence().stream().filter(ofKey::contains).toList();
         assertEquals(ofKey, ran, "the key's records ran once each, in offset order");
         assertEquals(1, writers(tenant, all).size(), "all eight in one transaction");
@@ -261,10 +260,7 @@ class InboxBatchTest {
             records.add(record(callA, created(a, callA), null));
             records.add(record(callB, created(b, callB), null));
         }
-        dispatchTogether(dispatcher(64), records);
-        for (Sent sent : records) {
-            sent.awaitAck();
-        }
+        applyTogether(dispatcher(64), records);
         // applied_event's policy checks every insert against the connection's tenant: a record written while the other
         // tenant was set would have failed the batch, and the records would have been applied one by one
         Set<String> transactions = new HashSet<>(writers(a, ofA));
