@@ -279,6 +279,51 @@ class InboxBatchTest {
     }
 
     @Test
+    void aKeyCarryingTwoTenantsKeepsItsOrderInsteadOfBeingGroupedByTenant() throws Exception {
+        UUID one = UUID.randomUUID();
+        UUID two = UUID.randomUUID();
+        UUID larger = one.compareTo(two) > 0 ? one : two;
+        UUID smaller = larger == one ? two : one;
+        String key = "mixed-" + UUID.randomUUID();
+        String first = key + "-first";
+        String second = key + "-second";
+        applyTogether(dispatcher(64), List.of(record(key, created(larger, first), null),
+                record(key, created(smaller, second), null)));
+        List<String> ran = FailurePlan.sequence().stream().filter(c -> c.equals(first) || c.equals(second)).toList();
+        assertEquals(List.of(first, second), ran, "a tenant sort would have run the second first");
+        assertEquals(1, events.applied(larger, first));
+        assertEquals(1, events.applied(smaller, second));
+    }
+
+    @Test
+    void underLoadWithSeveralWorkersEveryKeysRecordsRunOnceEachInOffsetOrder() throws Exception {
+        InboxDispatcher dispatcher = new InboxDispatcher(consumer, 4, 1000, 8);
+        started.add(dispatcher);
+        UUID tenant = UUID.randomUUID();
+        String run = UUID.randomUUID().toString();
+        List<List<String>> byKey = new ArrayList<>();
+        List<Sent> records = new ArrayList<>();
+        for (int k = 0; k < 10; k++) {
+            byKey.add(new ArrayList<>());
+        }
+        for (int i = 0; i < 200; i++) {
+            int k = (i * 7) % 10; // keys interleaved, each key's records spread over the stream
+            String call = run + "-k" + k + "-" + byKey.get(k).size();
+            byKey.get(k).add(call);
+            records.add(record(run + "-k" + k, created(tenant, call), null));
+        }
+        records.forEach(sent -> dispatcher.dispatch(sent.message()));
+        for (Sent sent : records) {
+            sent.awaitAck();
+        }
+        List<String> sequence = FailurePlan.sequence();
+        for (List<String> calls : byKey) {
+            assertEquals(calls, sequence.stream().filter(calls::contains).toList(), "one key's records once each, in order");
+        }
+        assertEquals(200L, records.stream().filter(sent -> sent.acked().isDone()).count());
+    }
+
+    @Test
     void aRecordWhoseTypeHasNoHandlerIsAcknowledgedUnreadOnTheCallersThread() throws Exception {
         InboxDispatcher dispatcher = dispatcher(64);
         Sent unhandled = record("k-" + UUID.randomUUID(), "not even JSON".getBytes(StandardCharsets.UTF_8),
