@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +16,8 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.hibernate.Session;
 
+import io.switchboard.platform.tenant.BeforeTenantSwitch;
+
 /**
  * The campaign counters kept from call events: atomic SQL increments, so concurrent consumers (different calls of
  * one campaign) never lose an update.
@@ -24,10 +27,12 @@ import org.hibernate.Session;
  * lock queued every other outcome of the campaign behind the rest of the transaction (docs/dispatcher.md
  * "Benchmark"). So the increments of a transaction are added up and written just before it commits, one UPDATE per
  * campaign, and the lock is held only for the commit. Whatever reads the counters in the same transaction first calls
- * {@link #writePending} (the campaign completion does).
+ * {@link #writePending} (the campaign completion does). A transaction that applies several tenants' call events (the
+ * platform inbox's batches) writes each tenant's increments before it switches to the next ({@link BeforeTenantSwitch}):
+ * under row-level security an UPDATE run as the next tenant would silently match no row.
  */
 @ApplicationScoped
-public class CampaignCounters {
+public class CampaignCounters implements BeforeTenantSwitch {
 
     public enum Counter {
         DIALED("dialed_count"), COMPLETED("completed_count"), BUSY("busy_count"), NO_ANSWER("no_answer_count"),
@@ -66,7 +71,8 @@ public class CampaignCounters {
             if (pending != null) {
                 writePending(); // another tenant's increments in the same transaction: never mixed in one batch
             }
-            pending = new Pending(tenantId, new LinkedHashMap<>());
+            // campaigns in id order: concurrent transactions lock their campaign rows in the same order
+            pending = new Pending(tenantId, new TreeMap<>());
             boolean first = transactions.getResource(PENDING + ".registered") == null;
             transactions.putResource(PENDING, pending);
             if (first) {
@@ -87,6 +93,11 @@ public class CampaignCounters {
             }
         }
         pending.byCampaign().computeIfAbsent(campaignId, c -> new EnumMap<>(Counter.class)).merge(counter, 1, Integer::sum);
+    }
+
+    @Override
+    public void beforeTenantSwitch() {
+        writePending();
     }
 
     /** Writes this transaction's increments now: before anything in it reads the counters back. */

@@ -64,6 +64,9 @@ import io.switchboard.platform.tracing.TraceContexts;
  * rejections: {@code parked_at} is set, it is logged once and counted ({@code switchboard.outbox.parked}),
  * and the rows behind it, including later events of the same aggregate, go out without it.
  *
+ * Each record carries the structured CloudEvent as its body and, for consumers that want to skip it unread, its
+ * {@code ce_id} and {@code ce_type} as headers ({@link CloudEventHeaders}).
+ *
  * Each record gets a {@code publish <topic>} PRODUCER span, child of the trace context stored with the row (the
  * request that wrote it), and carries that span's {@code traceparent} header to the consumer.
  */
@@ -192,6 +195,7 @@ public class OutboxRelay {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>((String) row[1], (String) row[2],
                     ((String) row[3]).getBytes(StandardCharsets.UTF_8));
             record.headers().add("content-type", EventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+            CloudEventHeaders.add(record.headers(), String.valueOf(row[8]), (String) row[4]);
             Span span = publishSpan(row);
             TraceContexts.inject(Context.root().with(span), record.headers());
             try {

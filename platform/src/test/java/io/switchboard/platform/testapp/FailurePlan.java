@@ -1,7 +1,9 @@
 package io.switchboard.platform.testapp;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Tells {@link CallCreatedRecorder} how often to fail for one call id, and counts its invocations. */
@@ -19,6 +21,7 @@ public final class FailurePlan {
 
     private static final Map<String, Plan> PLANS = new ConcurrentHashMap<>();
     private static final Map<String, AtomicInteger> INVOCATIONS = new ConcurrentHashMap<>();
+    private static final List<String> SEQUENCE = new CopyOnWriteArrayList<>();
 
     private FailurePlan() {
     }
@@ -36,8 +39,14 @@ public final class FailurePlan {
         return n == null ? 0 : n.get();
     }
 
+    /** Every invocation's call id, in the order the handler ran them (since the JVM started). */
+    public static List<String> sequence() {
+        return List.copyOf(SEQUENCE);
+    }
+
     /** Counts the invocation; returns the failure to raise now, or null. */
     static Kind next(String callId) {
+        SEQUENCE.add(callId);
         INVOCATIONS.computeIfAbsent(callId, k -> new AtomicInteger()).incrementAndGet();
         Plan plan = PLANS.get(callId);
         if (plan == null || plan.failuresLeft().getAndDecrement() <= 0) {

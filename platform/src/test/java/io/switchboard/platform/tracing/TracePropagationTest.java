@@ -31,6 +31,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.switchboard.platform.inbox.Events;
+import io.switchboard.events.EventCatalog;
+import io.switchboard.events.EventCodec;
+import io.switchboard.platform.outbox.CloudEventHeaders;
 import io.switchboard.platform.outbox.OutboxRelay;
 import io.switchboard.testsupport.InfraResource;
 import io.switchboard.testsupport.TestTokens;
@@ -103,6 +106,13 @@ class TracePropagationTest {
                 "the relay's publish span in the request's trace");
         assertEquals("publish " + TOPIC, publish.getName());
         assertEquals(server.getSpanId(), publish.getParentSpanId(), "the relay's span is a child of the request's span");
+
+        // the CloudEvents attributes a consumer reads without parsing the body (the body stays the structured event)
+        String eventId = QuarkusTransaction.requiringNew().call(() -> String.valueOf(em.createNativeQuery(
+                "SELECT id FROM outbox_event WHERE event_key = ?1").setParameter(1, note).getSingleResult()));
+        assertEquals(EventCatalog.CALL_CREATED.type(), header(record, CloudEventHeaders.TYPE));
+        assertEquals(eventId, header(record, CloudEventHeaders.ID));
+        assertEquals(eventId, EventCodec.deserialize(record.value()).id().toString());
 
         String traceparent = header(record, "traceparent");
         assertNotNull(traceparent, "the record carries the trace to its consumer");
