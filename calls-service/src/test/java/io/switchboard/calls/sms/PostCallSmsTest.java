@@ -43,7 +43,9 @@ import io.switchboard.calls.webhook.NormalizedEvent;
 import io.switchboard.calls.webhook.Signed;
 import io.switchboard.events.EventCatalog;
 import io.switchboard.events.EventCodec;
+import io.switchboard.events.customer.CustomerDoNotContactChangedV1;
 import io.switchboard.events.dnc.OptOutAddedV1;
+import io.switchboard.events.dnc.OptOutRemovedV1;
 import io.switchboard.platform.inbox.IdempotentConsumer;
 import io.switchboard.platform.tenant.TenantScope;
 import io.switchboard.testsupport.InfraResource;
@@ -144,6 +146,40 @@ class PostCallSmsTest {
         SmsRow row = awaitRow(call, "skipped");
         assertEquals("opted_out", row.skipReason());
         assertTrue(twilio.findAll(postRequestedFor(urlEqualTo(messages))).isEmpty(), "an SMS went to an opted-out number");
+    }
+
+    @Test
+    void aLiftedOrVoiceOnlyOptOutStillGetsItsSmsButADoNotContactCustomerDoesNot() {
+        twilio.stubFor(post(messages).willReturn(okJson("{\"sid\":\"SM" + UUID.randomUUID().toString().replace("-", "")
+                + "\",\"status\":\"queued\",\"account_sid\":\"" + accountSid + "\"}").withStatus(201)));
+        String line = caller().substring(8); // three callers apart by their area code
+        String voiceOnly = "+1415555" + line;
+        String lifted = "+1646555" + line;
+        String customer = "+1212555" + line;
+        String optOut = UUID.randomUUID().toString();
+        contactsEvent(EventCatalog.OPTOUT_ADDED, new OptOutAddedV1(UUID.randomUUID().toString(), voiceOnly, "voice", "no calls",
+                "api", null, Instant.now()));
+        contactsEvent(EventCatalog.OPTOUT_ADDED, new OptOutAddedV1(optOut, lifted, "sms", "STOP", "api", null, Instant.now()));
+        contactsEvent(EventCatalog.OPTOUT_REMOVED, new OptOutRemovedV1(optOut, lifted, "sms", "api", null, Instant.now()));
+        String customerId = UUID.randomUUID().toString();
+        contactsEvent(EventCatalog.CUSTOMER_DO_NOT_CONTACT_CHANGED, new CustomerDoNotContactChangedV1(customerId,
+                UUID.randomUUID().toString(), customer, true, "legal hold", Instant.now()));
+
+        for (String sent : List.of(voiceOnly, lifted)) {
+            UUID call = completedCall(sent, "Hello, I would like to book a viewing please", "Booked.");
+            outboxEvents(call).forEach(consumer::consume);
+            awaitRow(call, "queued");
+            twilio.verify(1, postRequestedFor(urlEqualTo(messages)).withRequestBody(containing("To=" + encoded(sent))));
+        }
+        UUID blocked = completedCall(customer, "Hello, I would like to book a viewing please", "Booked.");
+        outboxEvents(blocked).forEach(consumer::consume);
+        assertEquals("opted_out", awaitRow(blocked, "skipped").skipReason());
+        assertTrue(twilio.findAll(postRequestedFor(urlEqualTo(messages)).withRequestBody(containing("To=" + encoded(customer))))
+                .isEmpty(), "an SMS went to a do-not-contact customer");
+    }
+
+    private <T extends io.switchboard.events.EventPayload> void contactsEvent(io.switchboard.events.EventType<T> type, T data) {
+        consumer.consume(EventCodec.serialize(EventCodec.newEvent(type, "contacts-service", tenant, data)));
     }
 
     @Test
