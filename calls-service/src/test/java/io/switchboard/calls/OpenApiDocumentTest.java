@@ -14,13 +14,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.switchboard.testsupport.InfraResource;
 import io.switchboard.testsupport.OpenApiExamples;
 
-/** The service's OpenAPI document shows an example for every request body and every successful response. */
+/** The service's OpenAPI document: a summary for every operation, an example for every request body and successful answer. */
 @QuarkusTest
 @QuarkusTestResource(value = InfraResource.class, initArgs = @ResourceArg(name = "database", value = "calls"))
 class OpenApiDocumentTest {
 
     @Test
-    void everyRequestBodyAndSuccessfulResponseHasAnExample() {
+    void everyOperationHasASummaryAndEveryBodyAndSuccessfulAnswerAnExample() {
         Map<String, Object> document = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath().getMap("$");
         assertEquals(List.of(), OpenApiExamples.missing(document));
     }

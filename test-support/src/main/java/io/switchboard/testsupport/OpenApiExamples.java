@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which operations of a service's OpenAPI document lack an example: every request body and every 2xx response with
- * content must show one, on the media type ({@code example}/{@code examples}) or on its schema. A schema counts when
+ * Which operations of a service's OpenAPI document are not fully documented: every operation needs a summary, every
+ * JSON request body a schema (the fuzz test generates bodies from it), and every request body and every 2xx response
+ * with content an example, on the media type ({@code example}/{@code examples}) or on its schema. A schema counts when
  * it (after {@code $ref} and {@code allOf}) has an example, is an array of such items, or is a page whose
  * {@code items} are. The document is passed as parsed JSON (maps and lists), so this needs no JSON library.
  */
@@ -18,7 +19,7 @@ public final class OpenApiExamples {
     private OpenApiExamples() {
     }
 
-    /** "METHOD path: where" for each body or 2xx response without an example; empty when all have one. */
+    /** "METHOD path: what is missing" for each gap; empty when every operation is documented. */
     public static List<String> missing(Map<String, Object> document) {
         List<String> missing = new ArrayList<>();
         Map<String, Object> schemas = map(map(document.get("components")).get("schemas"));
@@ -28,9 +29,15 @@ public final class OpenApiExamples {
             }
             String name = method.toUpperCase() + " " + path;
             Map<String, Object> operation = map(op);
+            if (!(operation.get("summary") instanceof String summary) || summary.isBlank()) {
+                missing.add(name + ": summary");
+            }
             map(map(operation.get("requestBody")).get("content")).forEach((type, media) -> {
                 if (!exemplified(map(media), schemas)) {
                     missing.add(name + ": request body " + type);
+                }
+                if (type.contains("json") && map(map(media).get("schema")).isEmpty()) {
+                    missing.add(name + ": request body " + type + " schema");
                 }
             });
             map(operation.get("responses")).forEach((status, response) -> {
