@@ -27,24 +27,20 @@ import io.switchboard.platform.tenant.TenantContext;
 @Tag(name = "Provider connections", description = "The tenant's accounts at Twilio, VAPI, Retell, ElevenLabs and Bolna")
 public class ConnectionResource {
 
-    static final String EXAMPLE = """
-            {"id": "3f1c2a9e-8f4b-4c1e-9a57-2c1d5e6f7a80", "provider": "twilio", "name": "Twilio main", "enabled": true,
-             "hasApiKey": false, "accountSid": "ACXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX", "allowedIps": [], "apiBaseUrl": null,
+    /** The parts every example shares; the examples differ in enabled, hasApiKey and the times. */
+    private static final String EXAMPLE_ID = """
+            {"id": "3f1c2a9e-8f4b-4c1e-9a57-2c1d5e6f7a80", "provider": "twilio", "name": "Twilio main", """;
+    private static final String EXAMPLE_URLS = """
+            "accountSid": "ACXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX", "allowedIps": [], "apiBaseUrl": null,
              "webhookUrls": {"voice": "https://api.example.com/webhooks/twilio/3f1c2a9e-8f4b-4c1e-9a57-2c1d5e6f7a80/voice",
                              "status": "https://api.example.com/webhooks/twilio/3f1c2a9e-8f4b-4c1e-9a57-2c1d5e6f7a80/status"},
-             "secretRotatedAt": null, "createdAt": "2026-11-22T09:15:00Z", "updatedAt": "2026-11-22T09:15:00Z"}""";
-    static final String ROTATED_EXAMPLE = """
-            {"id": "3f1c2a9e-8f4b-4c1e-9a57-2c1d5e6f7a80", "provider": "twilio", "name": "Twilio main", "enabled": true,
-             "hasApiKey": true, "accountSid": "ACXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX", "allowedIps": [], "apiBaseUrl": null,
-             "webhookUrls": {"voice": "https://api.example.com/webhooks/twilio/3f1c2a9e-8f4b-4c1e-9a57-2c1d5e6f7a80/voice",
-                             "status": "https://api.example.com/webhooks/twilio/3f1c2a9e-8f4b-4c1e-9a57-2c1d5e6f7a80/status"},
-             "secretRotatedAt": "2026-11-23T08:00:00Z", "createdAt": "2026-11-22T09:15:00Z", "updatedAt": "2026-11-23T08:00:00Z"}""";
-    static final String DISABLED_EXAMPLE = """
-            {"id": "3f1c2a9e-8f4b-4c1e-9a57-2c1d5e6f7a80", "provider": "twilio", "name": "Twilio main", "enabled": false,
-             "hasApiKey": false, "accountSid": "ACXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX", "allowedIps": [], "apiBaseUrl": null,
-             "webhookUrls": {"voice": "https://api.example.com/webhooks/twilio/3f1c2a9e-8f4b-4c1e-9a57-2c1d5e6f7a80/voice",
-                             "status": "https://api.example.com/webhooks/twilio/3f1c2a9e-8f4b-4c1e-9a57-2c1d5e6f7a80/status"},
-             "secretRotatedAt": null, "createdAt": "2026-11-22T09:15:00Z", "updatedAt": "2026-11-23T08:00:00Z"}""";
+             """;
+    static final String EXAMPLE = EXAMPLE_ID + "\"enabled\": true, \"hasApiKey\": false, " + EXAMPLE_URLS
+            + "\"secretRotatedAt\": null, \"createdAt\": \"2026-11-22T09:15:00Z\", \"updatedAt\": \"2026-11-22T09:15:00Z\"}";
+    static final String ROTATED_EXAMPLE = EXAMPLE_ID + "\"enabled\": true, \"hasApiKey\": true, " + EXAMPLE_URLS
+            + "\"secretRotatedAt\": \"2026-11-23T08:00:00Z\", \"createdAt\": \"2026-11-22T09:15:00Z\", \"updatedAt\": \"2026-11-23T08:00:00Z\"}";
+    static final String DISABLED_EXAMPLE = EXAMPLE_ID + "\"enabled\": false, \"hasApiKey\": false, " + EXAMPLE_URLS
+            + "\"secretRotatedAt\": null, \"createdAt\": \"2026-11-22T09:15:00Z\", \"updatedAt\": \"2026-11-23T08:00:00Z\"}";
 
     private final ConnectionService service;
     private final TenantContext tenant;
