@@ -39,7 +39,17 @@ public class CallResource {
              "voicemail":false,"machine":false},"startedAt":"2026-11-21T15:04:05Z","endedAt":"2026-11-21T15:05:38Z",
              "durationSeconds":93,"cost":0.1234,"endedReason":"customer-ended-call",
              "summary":"The customer confirmed the Tuesday 10:00 appointment.","sentiment":null,"successEvaluation":"true",
-             "structuredData":{"appointment_confirmed":true},"lastEventAt":"2026-11-21T15:05:40Z"}""";
+             "structuredData":{"appointment_confirmed":true},"lastEventAt":"2026-11-21T15:05:40Z","routingStatus":null,
+             "phoneNumberId":null}""";
+
+    static final String CREATED_EXAMPLE = """
+            {"id":"7c9e6679-7425-40de-944b-e07fc1f90ae7","direction":"outbound","status":"queued",
+             "fromNumber":"+14155550100","toNumber":"+14155550123","agentId":null,"campaignId":null,"contactId":null,
+             "createdAt":"2026-11-21T15:04:00Z","updatedAt":"2026-11-21T15:04:00Z","provider":null,"providerCallId":null,
+             "connectionId":null,"providerAgentId":null,"disposition":null,"flags":{"humanAnswered":false,"completed":false,
+             "callback":false,"dnc":false,"voicemail":false,"machine":false},"startedAt":null,"endedAt":null,
+             "durationSeconds":null,"cost":null,"endedReason":null,"summary":null,"sentiment":null,"successEvaluation":null,
+             "structuredData":null,"lastEventAt":null,"routingStatus":null,"phoneNumberId":null}""";
 
     @Inject
     CallService service;
@@ -48,6 +58,13 @@ public class CallResource {
     TenantContext tenant;
 
     @POST
+    @Operation(summary = "Record a call", description = "Phone numbers in E.164 (400 naming each bad field); direction defaults "
+            + "to outbound, status to queued. Provider calls are recorded by their webhooks instead; campaigns dial through "
+            + "dial.requested (docs/outbound.md).")
+    @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "outbound", value = """
+            {"toNumber":"+14155550123","fromNumber":"+14155550100","direction":"outbound"}""")))
+    @APIResponse(responseCode = "201", description = "recorded", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "queued", value = CREATED_EXAMPLE)))
     public Response create(@Valid @NotNull CreateCallRequest request) {
         CallView call = service.create(tenant.require(), request);
         return Response.created(URI.create("/api/v1/calls/" + call.id())).entity(call).build();

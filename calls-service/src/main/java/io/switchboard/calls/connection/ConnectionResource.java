@@ -27,12 +27,20 @@ import io.switchboard.platform.tenant.TenantContext;
 @Tag(name = "Provider connections", description = "The tenant's accounts at Twilio, VAPI, Retell, ElevenLabs and Bolna")
 public class ConnectionResource {
 
-    static final String EXAMPLE = """
-            {"id": "3f1c2a9e-8f4b-4c1e-9a57-2c1d5e6f7a80", "provider": "twilio", "name": "Twilio main", "enabled": true,
-             "hasApiKey": false, "accountSid": "ACXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX", "allowedIps": [], "apiBaseUrl": null,
+    /** The parts every example shares; the examples differ in enabled, hasApiKey and the times. */
+    private static final String EXAMPLE_ID = """
+            {"id": "3f1c2a9e-8f4b-4c1e-9a57-2c1d5e6f7a80", "provider": "twilio", "name": "Twilio main", """;
+    private static final String EXAMPLE_URLS = """
+            "accountSid": "ACXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX", "allowedIps": [], "apiBaseUrl": null,
              "webhookUrls": {"voice": "https://api.example.com/webhooks/twilio/3f1c2a9e-8f4b-4c1e-9a57-2c1d5e6f7a80/voice",
                              "status": "https://api.example.com/webhooks/twilio/3f1c2a9e-8f4b-4c1e-9a57-2c1d5e6f7a80/status"},
-             "secretRotatedAt": null, "createdAt": "2026-11-22T09:15:00Z", "updatedAt": "2026-11-22T09:15:00Z"}""";
+             """;
+    static final String EXAMPLE = EXAMPLE_ID + "\"enabled\": true, \"hasApiKey\": false, " + EXAMPLE_URLS
+            + "\"secretRotatedAt\": null, \"createdAt\": \"2026-11-22T09:15:00Z\", \"updatedAt\": \"2026-11-22T09:15:00Z\"}";
+    static final String ROTATED_EXAMPLE = EXAMPLE_ID + "\"enabled\": true, \"hasApiKey\": true, " + EXAMPLE_URLS
+            + "\"secretRotatedAt\": \"2026-11-23T08:00:00Z\", \"createdAt\": \"2026-11-22T09:15:00Z\", \"updatedAt\": \"2026-11-23T08:00:00Z\"}";
+    static final String DISABLED_EXAMPLE = EXAMPLE_ID + "\"enabled\": false, \"hasApiKey\": false, " + EXAMPLE_URLS
+            + "\"secretRotatedAt\": null, \"createdAt\": \"2026-11-22T09:15:00Z\", \"updatedAt\": \"2026-11-23T08:00:00Z\"}";
 
     private final ConnectionService service;
     private final TenantContext tenant;
@@ -54,6 +62,8 @@ public class ConnectionResource {
 
     @GET
     @Operation(summary = "List provider connections", description = "Newest first, cursor paged (docs/api-conventions.md).")
+    @APIResponse(responseCode = "200", description = "a page", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "page", value = "{\"items\":[" + EXAMPLE + "],\"nextCursor\":null}")))
     public Page<ConnectionView> list(@Valid @BeanParam PageRequest page) {
         return service.list(tenant.require(), page);
     }
@@ -80,6 +90,8 @@ public class ConnectionResource {
     @Path("/{id}/rotate-secret")
     @Operation(summary = "Replace the webhook secret (and optionally the API key)",
             description = "Takes effect at once: deliveries signed with the old secret are refused with 401.")
+    @APIResponse(responseCode = "200", description = "the connection, secretRotatedAt set", content = @Content(
+            mediaType = "application/json", examples = @ExampleObject(name = "rotated", value = ROTATED_EXAMPLE)))
     public ConnectionView rotateSecret(@PathParam("id") UUID id, RotateSecretRequest request) {
         return service.rotateSecret(tenant.require(), id, request);
     }
@@ -87,6 +99,8 @@ public class ConnectionResource {
     @POST
     @Path("/{id}/disable")
     @Operation(summary = "Disable a connection", description = "Its webhooks are answered 404 until it is enabled again.")
+    @APIResponse(responseCode = "200", description = "the connection, disabled", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "disabled", value = DISABLED_EXAMPLE)))
     public ConnectionView disable(@PathParam("id") UUID id) {
         return service.setEnabled(tenant.require(), id, false);
     }
@@ -94,6 +108,8 @@ public class ConnectionResource {
     @POST
     @Path("/{id}/enable")
     @Operation(summary = "Enable a disabled connection")
+    @APIResponse(responseCode = "200", description = "the connection, enabled", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "enabled", value = EXAMPLE)))
     public ConnectionView enable(@PathParam("id") UUID id) {
         return service.setEnabled(tenant.require(), id, true);
     }

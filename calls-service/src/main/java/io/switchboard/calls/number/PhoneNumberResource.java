@@ -57,6 +57,8 @@ public class PhoneNumberResource {
 
     @GET
     @Operation(summary = "List phone numbers", description = "Newest first, cursor paged (docs/api-conventions.md).")
+    @APIResponse(responseCode = "200", description = "a page", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "page", value = "{\"items\":[" + EXAMPLE + "],\"nextCursor\":null}")))
     public Page<PhoneNumberView> list(@Valid @BeanParam PageRequest page) {
         return service.list(tenant.require(), page);
     }

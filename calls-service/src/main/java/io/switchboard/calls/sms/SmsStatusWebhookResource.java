@@ -19,6 +19,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -62,7 +65,11 @@ public class SmsStatusWebhookResource {
     @Operation(summary = "A Twilio SMS status callback", description = "Form-encoded (MessageSid, MessageStatus, ErrorCode), "
             + "verified with X-Twilio-Signature. Updates the post-call SMS's status; failed or undelivered publishes sms.failed. "
             + "200 applied or nothing to change, 401 not authentic, 404 unknown or disabled connection.")
-    @APIResponse(responseCode = "200", description = "applied, or nothing to change")
+    @RequestBody(content = @Content(mediaType = "application/x-www-form-urlencoded", examples = @ExampleObject(name = "delivered",
+            value = "MessageSid=SM0a1b2c3d4e5f60718293a4b5c6d7e8f9&MessageStatus=delivered&AccountSid=AC1d2c3b4a5f6e7d8c9b0a1f2e3d4c5b6a"
+                    + "&To=%2B14155550123&From=%2B12125550100")))
+    @APIResponse(responseCode = "200", description = "applied, or nothing to change (no body)", content = @Content(
+            mediaType = "text/plain", examples = @ExampleObject(name = "empty", value = "")))
     @APIResponse(responseCode = "401", description = "the signature does not verify; nothing changed")
     public Response status(@PathParam("connectionId") String connectionSegment, byte[] body, @Context HttpHeaders headers,
             @Context HttpServerRequest http) {

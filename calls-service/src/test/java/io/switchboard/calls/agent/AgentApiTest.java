@@ -4,8 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -142,6 +144,36 @@ public class AgentApiTest {
                 .body("agentId", equalTo(agent));
         given().header("Authorization", TestTokens.bearer(tenant)).get("/api/v1/calls/" + elsewhere).then().statusCode(200)
                 .body("agentId", equalTo(null));
+    }
+
+    @Test
+    void agentsArePagedNewestFirstByCursorAndOnlyTheTenantsOwn() {
+        UUID connection = vapiConnection(tenant);
+        List<String> created = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            created.add(createAgent(tenant, connection, "asst_page_" + i));
+        }
+        UUID other = UUID.randomUUID();
+        createAgent(other, vapiConnection(other), "asst_page_0"); // another tenant's, same provider id: never in this list
+        List<String> walked = new java.util.ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var spec = given().header("Authorization", TestTokens.bearer(tenant)).queryParam("limit", 2);
+            if (cursor != null) {
+                spec = spec.queryParam("cursor", cursor);
+            }
+            io.restassured.path.json.JsonPath page = spec.get(BASE).then().statusCode(200).extract().jsonPath();
+            List<String> ids = page.getList("items.id", String.class);
+            assertTrue(ids.size() <= 2, ids::toString);
+            walked.addAll(ids);
+            cursor = page.getString("nextCursor");
+            pages++;
+        } while (cursor != null && pages < 10);
+        List<String> newestFirst = new java.util.ArrayList<>(created);
+        java.util.Collections.reverse(newestFirst);
+        assertEquals(newestFirst, walked);
+        assertEquals(3, pages);
     }
 
     private UUID apply(UUID connection, String providerAgentId) {

@@ -202,4 +202,42 @@ class FunctionApiTest {
                 .body("truncated", org.hamcrest.Matchers.equalTo(true)).body("status", org.hamcrest.Matchers.equalTo(200))
                 .body("body.length()", org.hamcrest.Matchers.equalTo(4096));
     }
+
+    @Test
+    void aRedirectIsReportedNotFollowedSoOnlyTheConfiguredEndpointIsCalled() {
+        tool.stubFor(post("/moved").willReturn(aResponse().withStatus(302).withHeader("Location", tool.baseUrl() + "/elsewhere")));
+        tool.stubFor(post("/elsewhere").willReturn(aResponse().withStatus(200).withBody("{\"confirmation\":\"never\"}")));
+        String id = function("moved", "/moved", 5, BEARER);
+        given().header("Authorization", TestTokens.bearer(tenant)).contentType(ContentType.JSON)
+                .body("{\"arguments\":{\"date\":\"d\",\"propertyId\":\"p\"}}").post(base + "/" + id + "/test").then().statusCode(200)
+                .body("ok", org.hamcrest.Matchers.equalTo(false)).body("status", org.hamcrest.Matchers.equalTo(302))
+                .body("error", org.hamcrest.Matchers.equalTo("http_error"));
+        tool.verify(1, postRequestedFor(urlEqualTo("/moved")));
+        assertTrue(tool.findAll(anyRequestedFor(urlEqualTo("/elsewhere"))).isEmpty(), "the redirect was followed (with the secret)");
+    }
+
+    @Test
+    void aFunctionIsNotFoundThroughAnotherTenantOrAnotherAgentWhateverTheBodySays() {
+        String id = function("lookup", "/lookup", 5, BEARER);
+        String item = base + "/" + id;
+        UUID stranger = UUID.randomUUID();
+        String otherAgent = AgentApiTest.createAgent(tenant, Signed.connection(tenant,
+                "{\"provider\":\"vapi\",\"name\":\"VAPI 2\",\"webhookSecret\":\"s\"}"), "asst_" + UUID.randomUUID());
+        String viaOtherAgent = "/api/v1/agents/" + otherAgent + "/functions/" + id;
+        for (var probe : java.util.List.of(java.util.Map.entry(stranger, item), java.util.Map.entry(tenant, viaOtherAgent))) {
+            String path = probe.getValue();
+            given().header("Authorization", TestTokens.bearer(probe.getKey())).get(path).then().statusCode(404);
+            given().header("Authorization", TestTokens.bearer(probe.getKey())).contentType(ContentType.JSON).body("{}").put(path)
+                    .then().statusCode(404);
+            given().header("Authorization", TestTokens.bearer(probe.getKey())).contentType(ContentType.JSON).body("{}")
+                    .post(path + "/test").then().statusCode(404);
+            given().header("Authorization", TestTokens.bearer(probe.getKey())).delete(path).then().statusCode(404);
+        }
+        given().header("Authorization", TestTokens.bearer(stranger)).get(base).then().statusCode(404);
+        given().header("Authorization", TestTokens.bearer(tenant)).get("/api/v1/agents/" + otherAgent + "/functions").then()
+                .statusCode(200).body("items.size()", org.hamcrest.Matchers.equalTo(0));
+        given().header("Authorization", TestTokens.bearer(tenant)).get(item).then().statusCode(200).body("name",
+                org.hamcrest.Matchers.equalTo("lookup"));
+        assertTrue(tool.findAll(anyRequestedFor(urlEqualTo("/lookup"))).isEmpty(), "a refused test invoke reached the tool");
+    }
 }

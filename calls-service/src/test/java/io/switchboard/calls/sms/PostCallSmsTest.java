@@ -43,7 +43,9 @@ import io.switchboard.calls.webhook.NormalizedEvent;
 import io.switchboard.calls.webhook.Signed;
 import io.switchboard.events.EventCatalog;
 import io.switchboard.events.EventCodec;
+import io.switchboard.events.customer.CustomerDoNotContactChangedV1;
 import io.switchboard.events.dnc.OptOutAddedV1;
+import io.switchboard.events.dnc.OptOutRemovedV1;
 import io.switchboard.platform.inbox.IdempotentConsumer;
 import io.switchboard.platform.tenant.TenantScope;
 import io.switchboard.testsupport.InfraResource;
@@ -147,6 +149,40 @@ class PostCallSmsTest {
     }
 
     @Test
+    void aLiftedOrVoiceOnlyOptOutStillGetsItsSmsButADoNotContactCustomerDoesNot() {
+        twilio.stubFor(post(messages).willReturn(okJson("{\"sid\":\"SM" + UUID.randomUUID().toString().replace("-", "")
+                + "\",\"status\":\"queued\",\"account_sid\":\"" + accountSid + "\"}").withStatus(201)));
+        String line = caller().substring(8); // three callers apart by their area code
+        String voiceOnly = "+1415555" + line;
+        String lifted = "+1646555" + line;
+        String customer = "+1212555" + line;
+        String optOut = UUID.randomUUID().toString();
+        contactsEvent(EventCatalog.OPTOUT_ADDED, new OptOutAddedV1(UUID.randomUUID().toString(), voiceOnly, "voice", "no calls",
+                "api", null, Instant.now()));
+        contactsEvent(EventCatalog.OPTOUT_ADDED, new OptOutAddedV1(optOut, lifted, "sms", "STOP", "api", null, Instant.now()));
+        contactsEvent(EventCatalog.OPTOUT_REMOVED, new OptOutRemovedV1(optOut, lifted, "sms", "api", null, Instant.now()));
+        String customerId = UUID.randomUUID().toString();
+        contactsEvent(EventCatalog.CUSTOMER_DO_NOT_CONTACT_CHANGED, new CustomerDoNotContactChangedV1(customerId,
+                UUID.randomUUID().toString(), customer, true, "legal hold", Instant.now()));
+
+        for (String sent : List.of(voiceOnly, lifted)) {
+            UUID call = completedCall(sent, "Hello, I would like to book a viewing please", "Booked.");
+            outboxEvents(call).forEach(consumer::consume);
+            awaitRow(call, "queued");
+            twilio.verify(1, postRequestedFor(urlEqualTo(messages)).withRequestBody(containing("To=" + encoded(sent))));
+        }
+        UUID blocked = completedCall(customer, "Hello, I would like to book a viewing please", "Booked.");
+        outboxEvents(blocked).forEach(consumer::consume);
+        assertEquals("opted_out", awaitRow(blocked, "skipped").skipReason());
+        assertTrue(twilio.findAll(postRequestedFor(urlEqualTo(messages)).withRequestBody(containing("To=" + encoded(customer))))
+                .isEmpty(), "an SMS went to a do-not-contact customer");
+    }
+
+    private <T extends io.switchboard.events.EventPayload> void contactsEvent(io.switchboard.events.EventType<T> type, T data) {
+        consumer.consume(EventCodec.serialize(EventCodec.newEvent(type, "contacts-service", tenant, data)));
+    }
+
+    @Test
     void aTenantThatSwitchedPostCallSmsOffGetsNoSmsForACompletedAndAnalyzedCall() {
         // everything an SMS needs (connection, template, sender) but the switch
         String template = given().header("Authorization", TestTokens.bearer(tenant)).contentType(ContentType.JSON)
@@ -200,6 +236,60 @@ class PostCallSmsTest {
                 .body("connectionId", equalTo(null)).body("smsEnabled", equalTo(true));
     }
 
+    @Test
+    void anAgentsOwnTemplateWinsOverTheTenantDefault() {
+        twilio.stubFor(post(messages).willReturn(okJson("{\"sid\":\"SM" + UUID.randomUUID().toString().replace("-", "")
+                + "\",\"status\":\"queued\",\"account_sid\":\"" + accountSid + "\"}").withStatus(201)));
+        String own = given().header("Authorization", TestTokens.bearer(tenant)).contentType(ContentType.JSON)
+                .body("{\"name\":\"agent-own\",\"body\":\"{agent_name} here: see you soon, {caller_name}.\"}")
+                .post("/api/v1/message-templates").then().statusCode(201).extract().path("id");
+        UUID vapi = Signed.connection(tenant, "{\"provider\":\"vapi\",\"name\":\"V\",\"webhookSecret\":\"s\"}");
+        String providerAgentId = "asst_" + UUID.randomUUID();
+        given().header("Authorization", TestTokens.bearer(tenant)).contentType(ContentType.JSON)
+                .body("{\"name\":\"Ava\",\"connectionId\":\"" + vapi + "\",\"providerAgentId\":\"" + providerAgentId
+                        + "\",\"smsTemplateId\":\"" + own + "\"}")
+                .post("/api/v1/agents").then().statusCode(201).body("smsTemplateId", equalTo(own));
+        // another tenant's template cannot be an agent's
+        String foreign = given().header("Authorization", TestTokens.bearer(UUID.randomUUID())).contentType(ContentType.JSON)
+                .body("{\"name\":\"foreign\",\"body\":\"Hi\"}").post("/api/v1/message-templates").then().statusCode(201)
+                .extract().path("id");
+        given().header("Authorization", TestTokens.bearer(tenant)).contentType(ContentType.JSON)
+                .body("{\"name\":\"Bob\",\"connectionId\":\"" + vapi + "\",\"providerAgentId\":\"asst_" + UUID.randomUUID()
+                        + "\",\"smsTemplateId\":\"" + foreign + "\"}")
+                .post("/api/v1/agents").then().statusCode(400).body("errors.field", hasItem("smsTemplateId"));
+
+        String caller = caller();
+        UUID call = completedCall(caller, "Hello, I would like to book a viewing please", "Booked.", vapi, providerAgentId);
+        outboxEvents(call).forEach(consumer::consume);
+        awaitRow(call, "queued");
+        twilio.verify(1, postRequestedFor(urlEqualTo(messages)).withRequestBody(containing("To=" + encoded(caller)))
+                .withRequestBody(containing("Body=Ava+here%3A+see+you+soon%2C+Ada.")));
+        String template = TenantScope.call(tenant, () -> QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "SELECT template_id::text FROM sms_message WHERE tenant_id = ?1 AND call_id = ?2").setParameter(1, tenant)
+                .setParameter(2, call).getSingleResult().toString()));
+        assertEquals(own, template);
+    }
+
+    @Test
+    void anotherTenantNeitherListsNorReadsTheSmsMessages() {
+        twilio.stubFor(post(messages).willReturn(okJson("{\"sid\":\"SM" + UUID.randomUUID().toString().replace("-", "")
+                + "\",\"status\":\"queued\",\"account_sid\":\"" + accountSid + "\"}").withStatus(201)));
+        UUID call = completedCall(caller(), "Hello, I would like to book a viewing please", "Booked.");
+        outboxEvents(call).forEach(consumer::consume);
+        awaitRow(call, "queued");
+        String id = given().header("Authorization", TestTokens.bearer(tenant)).get("/api/v1/sms-messages").then().statusCode(200)
+                .body("items.size()", equalTo(1)).extract().path("items[0].id");
+        given().header("Authorization", TestTokens.bearer(tenant)).get("/api/v1/sms-messages/" + id).then().statusCode(200)
+                .body("callId", equalTo(call.toString()));
+        UUID stranger = UUID.randomUUID();
+        given().header("Authorization", TestTokens.bearer(stranger)).get("/api/v1/sms-messages/" + id).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().header("Authorization", TestTokens.bearer(stranger)).get("/api/v1/sms-messages").then().statusCode(200)
+                .body("items.size()", equalTo(0));
+        given().header("Authorization", TestTokens.bearer(stranger)).queryParam("callId", call.toString()).get("/api/v1/sms-messages")
+                .then().statusCode(200).body("items.size()", equalTo(0));
+    }
+
     // ---- helpers
 
     private record SmsRow(String status, String skipReason, String sid, String errorCode) {
@@ -222,14 +312,22 @@ class PostCallSmsTest {
     }
 
     private UUID completedCall(String caller, String transcript, String summary) {
+        return completedCall(caller, transcript, summary, null, null);
+    }
+
+    /** @param connection and providerAgentId link the call to the agent of that connection (both may be null) */
+    private UUID completedCall(String caller, String transcript, String summary, UUID connection, String providerAgentId) {
         NormalizedEvent.Builder event = NormalizedEvent.builder("vapi", UUID.randomUUID().toString(), UUID.randomUUID().toString(),
                 "end-of-call-report").direction(CallDirection.INBOUND).fromNumber(caller).toNumber(OURS).status(CallStatus.COMPLETED)
                 .summary(summary).structuredData(Map.of("caller_name", "Ada"));
         if (transcript != null) {
             event.transcriptText(transcript);
         }
+        if (providerAgentId != null) {
+            event.providerAgentId(providerAgentId);
+        }
         return TenantScope.call(tenant, () -> QuarkusTransaction.requiringNew()
-                .call(() -> model.applyProviderEvent(tenant, null, event.build(), Instant.now()).callId()));
+                .call(() -> model.applyProviderEvent(tenant, connection, event.build(), Instant.now()).callId()));
     }
 
     /** The call's call.completed and call.analyzed exactly as the relay publishes them. */

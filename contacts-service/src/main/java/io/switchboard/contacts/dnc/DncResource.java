@@ -162,7 +162,8 @@ public class DncResource {
             value = "{\"phone\":\"+14155550123\",\"reason\":\"litigator\"}")))
     @APIResponse(responseCode = "201", description = "listed", content = @Content(mediaType = "application/json",
             examples = @ExampleObject(name = "number", value = NUMBER_EXAMPLE)))
-    @APIResponse(responseCode = "200", description = "already on the list")
+    @APIResponse(responseCode = "200", description = "already on the list (the existing entry)", content = @Content(
+            mediaType = "application/json", examples = @ExampleObject(name = "number", value = NUMBER_EXAMPLE)))
     public Response addNumber(@Parameter(description = LIST_ID) @PathParam("listId") String listId, AddDncNumberRequest request) {
         DncService.Added added = service.addNumber(tenant.require(), listId, request);
         return added.created()

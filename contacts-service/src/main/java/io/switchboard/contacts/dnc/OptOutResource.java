@@ -50,7 +50,8 @@ public class OptOutResource {
             value = "{\"phone\":\"+14155550123\",\"channel\":\"voice\",\"reason\":\"asked not to be called again\",\"source\":\"call\"}")))
     @APIResponse(responseCode = "201", description = "opted out", content = @Content(mediaType = "application/json",
             examples = @ExampleObject(name = "created", value = EXAMPLE)))
-    @APIResponse(responseCode = "200", description = "the number had already opted out of this channel")
+    @APIResponse(responseCode = "200", description = "the number had already opted out of this channel (the existing opt-out)",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "existing", value = EXAMPLE)))
     public Response add(@Valid @NotNull CreateOptOutRequest request) {
         OptOutService.Added added = service.add(tenant.require(), request);
         return added.created()

@@ -46,12 +46,20 @@ import io.switchboard.platform.tenant.TenantContext;
 @Tag(name = "Imports")
 public class ImportResource {
 
-    static final String JOB_EXAMPLE = """
-            {"id":"5f0c3a9e-2b7d-4c1e-9a8f-1d2e3f4a5b6c","status":"running","format":"csv","delimiter":"comma",
-             "duplicatePolicy":"skip","mapping":{"Mobile":"phone"},"tags":["spring-2026"],"fileName":"leads.csv",
-             "fileBytes":104857,"rowsTotal":1000,"rowsProcessed":500,"rowsImported":480,"rowsUpdated":0,"rowsSkipped":12,
-             "rowsFailed":8,"rowsFlagged":1,"error":null,"createdAt":"2026-11-21T15:04:05Z",
-             "startedAt":"2026-11-21T15:04:06Z","finishedAt":null}""";
+    private static final String JOB_ID = "{\"id\":\"5f0c3a9e-2b7d-4c1e-9a8f-1d2e3f4a5b6c\",";
+    private static final String JOB_FILE = """
+            "format":"csv","delimiter":"comma","mapping":{"Mobile":"phone"},"tags":["spring-2026"],"fileName":"leads.csv",
+             "fileBytes":104857,"rowsTotal":1000,"error":null,"createdAt":"2026-11-21T15:04:05Z","startedAt":"2026-11-21T15:04:06Z",
+             """;
+    static final String JOB_EXAMPLE = JOB_ID + "\"status\":\"running\",\"duplicatePolicy\":\"skip\"," + JOB_FILE + """
+            "rowsProcessed":500,"rowsImported":480,"rowsUpdated":0,"rowsSkipped":12,"rowsFailed":8,"rowsFlagged":1,
+             "finishedAt":null}""";
+    static final String CANCELLED_EXAMPLE = JOB_ID + "\"status\":\"cancelled\",\"duplicatePolicy\":\"skip\"," + JOB_FILE + """
+            "rowsProcessed":500,"rowsImported":480,"rowsUpdated":0,"rowsSkipped":12,"rowsFailed":8,"rowsFlagged":1,
+             "finishedAt":"2026-11-21T15:04:31Z"}""";
+    static final String UNDONE_EXAMPLE = JOB_ID + "\"status\":\"undone\",\"duplicatePolicy\":\"update\"," + JOB_FILE + """
+            "rowsProcessed":1000,"rowsImported":940,"rowsUpdated":35,"rowsSkipped":17,"rowsFailed":8,"rowsFlagged":2,
+             "finishedAt":"2026-11-21T15:05:12Z"}""";
 
     @Inject
     ImportService service;
@@ -181,7 +189,8 @@ public class ImportResource {
     @Path("/{id}/cancel")
     @Operation(summary = "Cancel a queued or running import", description = "Stops between two chunks; what was imported stays until undone")
     @APIResponse(responseCode = "200", description = "Cancelled", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = ImportView.class)))
+            schema = @Schema(implementation = ImportView.class), examples = @ExampleObject(name = "cancelled",
+                    value = CANCELLED_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such import for this tenant")
     @APIResponse(responseCode = "409", description = "The import has already ended")
     public ImportView cancel(@PathParam("id") UUID id) {
@@ -193,7 +202,7 @@ public class ImportResource {
     @Operation(summary = "Undo an import", description = "Removes exactly the contacts it created and restores the fields it"
             + " updated to their values before the import")
     @APIResponse(responseCode = "200", description = "Undone", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = ImportView.class)))
+            schema = @Schema(implementation = ImportView.class), examples = @ExampleObject(name = "undone", value = UNDONE_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such import for this tenant")
     @APIResponse(responseCode = "409", description = "Still running (cancel it first) or already undone")
     public ImportView undo(@PathParam("id") UUID id) {

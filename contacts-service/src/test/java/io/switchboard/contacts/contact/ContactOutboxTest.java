@@ -3,10 +3,13 @@ package io.switchboard.contacts.contact;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -24,6 +27,7 @@ import io.switchboard.events.EventCodec;
 import io.switchboard.events.EventEnvelope;
 import io.switchboard.events.Topics;
 import io.switchboard.events.contact.ContactCreatedV1;
+import io.switchboard.events.contact.ContactUpdatedV1;
 import io.switchboard.platform.tenant.TenantScope;
 import io.switchboard.testsupport.TopicReader;
 import io.switchboard.testsupport.TestTokens;
@@ -60,6 +64,42 @@ class ContactOutboxTest {
             assertEquals("America/Los_Angeles", data.timeZone());
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> publishedAt(contactId) != null);
         }
+    }
+
+    @Test
+    void everyCandidateDialingZoneAndItsSourceArePublishedOnCreateAndOnUpdate() {
+        // +1 800 is toll-free: libphonenumber maps it to every US zone, and the dialer must honour all of them
+        try (TopicReader reader = TopicReader.fromNow(Topics.CONTACTS)) {
+            io.restassured.path.json.JsonPath created = asTenant(tenant).contentType(ContentType.JSON)
+                    .body("{\"phone\":\"+18005550199\"}").post("/api/v1/contacts").then().statusCode(201).extract().jsonPath();
+            String contactId = created.getString("id");
+            List<String> candidates = created.getList("timeZones", String.class);
+            assertTrue(candidates.size() > 1 && candidates.contains("America/New_York") && candidates.contains("America/Los_Angeles"),
+                    candidates::toString);
+            ContactCreatedV1 data = (ContactCreatedV1) EventCodec.deserialize(reader.awaitKey(contactId, ARRIVAL).value()).data();
+            assertEquals(candidates, data.timeZones());
+            assertEquals("number", data.timeZoneSource());
+            assertNull(data.timeZone());
+
+            asTenant(tenant).contentType(ContentType.JSON).body("{\"timeZone\":\"America/Denver\"}").patch("/api/v1/contacts/" + contactId)
+                    .then().statusCode(200);
+            ContactUpdatedV1 explicit = updated(reader, contactId, "explicit");
+            assertEquals(List.of("America/Denver"), explicit.timeZones());
+            assertEquals("explicit", explicit.timeZoneSource());
+
+            asTenant(tenant).contentType(ContentType.JSON).body("{\"timeZone\":null}").patch("/api/v1/contacts/" + contactId)
+                    .then().statusCode(200);
+            ContactUpdatedV1 back = updated(reader, contactId, "number");
+            assertEquals(candidates, back.timeZones());
+            assertEquals("number", back.timeZoneSource());
+        }
+    }
+
+    /** The contact's contact.updated read from Kafka whose dialing zones came from {@code source}. */
+    private static ContactUpdatedV1 updated(TopicReader reader, String contactId, String source) {
+        return (ContactUpdatedV1) EventCodec.deserialize(reader.await(r -> contactId.equals(r.key())
+                && EventCodec.deserialize(r.value()).data() instanceof ContactUpdatedV1 u && source.equals(u.timeZoneSource()),
+                ARRIVAL).value()).data();
     }
 
     @Test
