@@ -76,7 +76,7 @@ public final class ConsentBatch {
                     ?, ?, ?
                 FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::timestamptz[])
                     AS u(id, phone, channel, consent_type, source, captured_at, evidence, expires_at)
-                JOIN contact c ON c.tenant_id = ? AND c.phone = u.phone
+                JOIN contact c ON c.tenant_id = ? AND c.phone = u.phone AND c.duplicate_of IS NULL
                 WHERE NOT EXISTS (SELECT 1 FROM consent s WHERE s.tenant_id = c.tenant_id AND s.contact_id = c.id
                     AND s.channel = u.channel AND s.consent_type = u.consent_type AND s.captured_at = u.captured_at
                     AND s.revoked_at IS NULL)

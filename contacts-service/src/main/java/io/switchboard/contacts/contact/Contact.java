@@ -102,6 +102,13 @@ public class Contact {
     @Column(name = "source_call_id")
     public UUID sourceCallId;
 
+    /**
+     * The primary contact this one possibly duplicates (an import with policy keep_both made it for a phone that
+     * already had a contact), or null for the phone's primary. Written only with SQL ({@link Duplicates}, the import).
+     */
+    @Column(name = "duplicate_of", insertable = false, updatable = false)
+    public UUID duplicateOf;
+
     /** {@code lower(coalesce(last_name, ''))} as PostgreSQL computes it (generated, V4): the lastName sort key. */
     @Column(name = "last_name_key", insertable = false, updatable = false)
     public String lastNameKey;

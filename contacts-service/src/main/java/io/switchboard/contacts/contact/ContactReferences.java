@@ -13,7 +13,8 @@ import io.switchboard.platform.problem.ProblemException;
 /**
  * Every row of every table with a foreign key to {@code contact(id)}, found in the PostgreSQL catalog at the
  * time of the merge: memories, consents, follow-ups, customers, call links and whatever a later migration adds
- * follow the survivor without this class knowing them.
+ * follow the survivor without this class knowing them. Not contact's own duplicate_of: a merged-away primary's
+ * duplicates get an heir by the rule of {@link Duplicates} instead.
  */
 @ApplicationScoped
 class ContactReferences {
@@ -34,6 +35,7 @@ class ContactReferences {
                 JOIN pg_namespace n ON n.oid = t.relnamespace
                 JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = k.conkey[1]
                 WHERE k.contype = 'f' AND k.confrelid = to_regclass('contact') AND cardinality(k.conkey) = 1
+                  AND k.conrelid <> k.confrelid
                 ORDER BY 1, 2""").getResultList();
         return rows.stream().map(r -> new Reference((String) r[0], (String) r[1])).toList();
     }

@@ -28,8 +28,9 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
         return findForTenant(tenantId, id).orElseThrow(() -> ProblemException.notFound("contact", id));
     }
 
+    /** The phone's primary contact: a possible duplicate (keep_both import) never answers for the number. */
     public Optional<Contact> findByPhone(UUID tenantId, String e164) {
-        return find("tenantId = ?1 and phone = ?2", tenantId, e164).firstResultOptional();
+        return find("tenantId = ?1 and phone = ?2 and duplicateOf is null", tenantId, e164).firstResultOptional();
     }
 
     /**

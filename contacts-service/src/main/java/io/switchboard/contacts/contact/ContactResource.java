@@ -46,7 +46,18 @@ public class ContactResource {
              "businessContext":"evaluating the enterprise plan","customFields":{"crmId":"A-1815"},
              "timeZones":["America/Los_Angeles"],"timeZoneSource":"number","customer":false,"notConnectedCount":0,
              "busyCount":1,"noAnswerCount":0,"lastContactAt":"2026-11-21T16:00:00Z","source":"api",
-             "sourceImportId":null,"sourceCallId":null}""";
+             "sourceImportId":null,"sourceCallId":null,"duplicateOf":null}""";
+
+    /** A second contact with the example's phone, made by an import with policy keep_both. */
+    private static final String DUPLICATE_EXAMPLE = """
+            {"id":"5d8c1e2f-7a6b-4c3d-9e8f-0a1b2c3d4e5f","phone":"+14155550123","firstName":"Ada","lastName":"King",
+             "email":null,"timeZone":null,"createdAt":"2026-11-22T09:00:00Z","updatedAt":"2026-11-22T09:00:00Z",
+             "alternatePhone":null,"company":null,"address":null,"city":null,"state":null,"postalCode":null,"country":null,
+             "notes":null,"tags":["spring-2026"],"businessContext":null,"customFields":{},
+             "timeZones":["America/Los_Angeles"],"timeZoneSource":"number","customer":false,"notConnectedCount":0,
+             "busyCount":0,"noAnswerCount":0,"lastContactAt":null,"source":"import",
+             "sourceImportId":"3f2b8c1d-5e4a-4b6c-8d7e-9f0a1b2c3d4e","sourceCallId":null,
+             "duplicateOf":"0b6e2a4c-1d3f-4a5b-8c7d-9e0f1a2b3c4d"}""";
 
     @Inject
     ContactService service;
@@ -117,7 +128,9 @@ public class ContactResource {
     @Operation(summary = "Search contacts", description = "Every filter given must match. Paging as in docs/api-conventions.md; "
             + "a cursor is valid only for the sort and order it was issued with.")
     @APIResponse(responseCode = "200", description = "One page", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "page", value = "{\"items\":[" + CONTACT_EXAMPLE + "],\"nextCursor\":null}")))
+            examples = { @ExampleObject(name = "page", value = "{\"items\":[" + CONTACT_EXAMPLE + "],\"nextCursor\":null}"),
+                    @ExampleObject(name = "phone with a possible duplicate", value = "{\"items\":[" + DUPLICATE_EXAMPLE + ","
+                            + CONTACT_EXAMPLE + "],\"nextCursor\":null}") }))
     public Page<ContactView> list(@Valid @BeanParam ContactSearch search, @Valid @BeanParam PageRequest page) {
         return service.list(tenant.require(), search, page);
     }

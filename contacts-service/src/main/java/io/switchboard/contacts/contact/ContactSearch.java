@@ -24,7 +24,8 @@ public class ContactSearch {
 
     @QueryParam("phone")
     @Size(max = 32)
-    @Parameter(description = "Exact number, international or national for the tenant's default region", example = "+14155550123")
+    @Parameter(description = "Exact number, international or national for the tenant's default region;"
+            + " finds the number's primary contact and its possible duplicates (duplicateOf set, made by keep_both imports)", example = "+14155550123")
     public String phone;
 
     @QueryParam("email")

@@ -18,6 +18,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -48,7 +49,7 @@ public class ContactService {
 
     private static final Logger LOG = Logger.getLogger(ContactService.class);
 
-    /** The unique (tenant_id, phone) constraint in V1__contacts.sql. */
+    /** The unique index on (tenant_id, phone) of the primary contacts (V13__contact_duplicates.sql; V1's constraint before). */
     static final String PHONE_UNIQUE = "contact_tenant_phone_unique";
 
     private static final String PHONE_MESSAGE = "must be a valid number like +14155550123 (a national number needs the tenant's defaultRegion)";
@@ -131,12 +132,22 @@ public class ContactService {
         if (changed.isEmpty()) {
             return ContactView.of(contact);
         }
-        if (changed.contains("phone")) {
+        boolean phoneChanged = changed.contains("phone");
+        if (phoneChanged) {
             rejectTakenPhone(tenantId, after.phone(), contact.id);
+            // a primary leaving its phone hands its duplicates to an heir; a duplicate taking a free phone is its primary
+            handOver(tenantId, contact.id, null);
         }
         apply(contact, after, tenant.defaultTimeZone);
         contact.updatedAt = now();
-        UniqueConstraints.insertOrConflict(contacts::flush, PHONE_UNIQUE, "another contact already has this phone number");
+        UniqueConstraints.insertOrConflict(() -> {
+            contacts.flush();
+            if (phoneChanged) {
+                contacts.getEntityManager().unwrap(Session.class)
+                        .doWork(connection -> Duplicates.promote(connection, tenantId, contact.id));
+                contacts.getEntityManager().refresh(contact);
+            }
+        }, PHONE_UNIQUE, "another contact already has this phone number");
         publishUpdated(contact, changed);
         LOG.infof("contact updated tenant=%s contact=%s fields=%s", tenantId, contact.id, changed);
         return ContactView.of(contact);
@@ -145,6 +156,7 @@ public class ContactService {
     public void delete(UUID tenantId, UUID id) {
         Contact contact = find(tenantId, id);
         deleting.fire(new ContactDeleting(tenantId, id));
+        handOver(tenantId, id, null); // its heir becomes the primary through duplicate_of's ON DELETE SET NULL
         contacts.delete(contact);
         contacts.flush();
         outbox.publish(EventCatalog.CONTACT_DELETED, tenantId,
@@ -169,6 +181,8 @@ public class ContactService {
         Contact merged = contacts.findForTenant(tenantId, mergedId)
                 .orElseThrow(() -> ProblemException.notFound("contact", mergedId));
 
+        // a merged-away primary hands its duplicates to the survivor when it is one of them (else to the oldest)
+        handOver(tenantId, mergedId, survivorId);
         references.move(mergedId, survivorId);
 
         CreateContactRequest before = CreateContactRequest.of(survivor);
@@ -197,6 +211,7 @@ public class ContactService {
         survivor.updatedAt = now();
         contacts.delete(merged);
         contacts.flush();
+        contacts.getEntityManager().refresh(survivor); // duplicate_of: cleared by the delete when it pointed at merged
 
         outbox.publish(EventCatalog.CONTACT_MERGED, tenantId, new ContactMergedV1(survivorId.toString(), mergedId.toString(),
                 merged.phone, survivor.updatedAt.toInstant()));
@@ -226,6 +241,12 @@ public class ContactService {
             // answered below
         }
         throw ProblemException.badField("mergeContactId", "must be a contact id (UUID)");
+    }
+
+    /** See {@link Duplicates#handOver}: before {@code gone} stops being the primary of its phone. */
+    private void handOver(UUID tenantId, UUID gone, UUID preferredHeir) {
+        contacts.getEntityManager().unwrap(Session.class)
+                .doWork(connection -> Duplicates.handOver(connection, tenantId, List.of(gone), preferredHeir, null));
     }
 
     private void rejectTakenPhone(UUID tenantId, String phone, UUID self) {

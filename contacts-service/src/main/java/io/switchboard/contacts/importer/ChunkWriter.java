@@ -32,7 +32,8 @@ import io.switchboard.platform.outbox.Outbox;
  * The SQL of one chunk, on the chunk transaction's connection: set-based statements (arrays unnested server-side), a
  * handful per chunk whatever its size. Dedupes the chunk's rows by phone, finds which phones already have a contact
  * (created before, or by an earlier chunk of this import), inserts the new ones, updates existing ones when the
- * policy says so (after saving their before-image once per import), records the row issues.
+ * policy says so (after saving their before-image once per import), inserts the rows of known phones as possible
+ * duplicates of the phone's primary contact when it says keep_both, records the row issues.
  */
 final class ChunkWriter {
 
@@ -61,18 +62,19 @@ final class ChunkWriter {
     private static final String TEXT_ARRAYS = String.join(", ", COLUMNS.values().stream().map(c -> "?::text[]").toList());
 
     private static final String INSERT = "INSERT INTO contact (id, tenant_id, phone, " + TEXT_COLUMNS + ", custom_fields, tags,"
-            + " source, source_import_id, time_zones, time_zone_source, created_at, updated_at)"
+            + " source, source_import_id, time_zones, time_zone_source, duplicate_of, created_at, updated_at)"
             + " SELECT u.id, ?, u.phone, " + String.join(", ", COLUMNS.values().stream().map(c -> "u." + c).toList())
             + ", u.custom_fields::jsonb, ?::text[], 'import', ?,"
-            + " COALESCE(string_to_array(NULLIF(u.time_zones, ''), ','), '{}'), u.time_zone_source, ?, ?"
-            + " FROM unnest(?::uuid[], ?::text[], " + TEXT_ARRAYS + ", ?::text[], ?::text[], ?::text[])"
-            + " AS u(id, phone, " + TEXT_COLUMNS + ", custom_fields, time_zones, time_zone_source)";
+            + " COALESCE(string_to_array(NULLIF(u.time_zones, ''), ','), '{}'), u.time_zone_source, u.duplicate_of, ?, ?"
+            + " FROM unnest(?::uuid[], ?::text[], " + TEXT_ARRAYS + ", ?::text[], ?::text[], ?::text[], ?::uuid[])"
+            + " AS u(id, phone, " + TEXT_COLUMNS + ", custom_fields, time_zones, time_zone_source, duplicate_of)";
 
     /**
      * The same insert with a conflict check per row (speculative insertion): a phone another writer created since
      * {@link #existing} read is left out. Only for a chunk that lost such a race: the check costs on every row.
      */
-    private static final String INSERT_CAREFUL = INSERT + " ON CONFLICT ON CONSTRAINT contact_tenant_phone_unique DO NOTHING RETURNING id";
+    private static final String INSERT_CAREFUL = INSERT
+            + " ON CONFLICT (tenant_id, phone) WHERE duplicate_of IS NULL DO NOTHING RETURNING id";
 
     private static final String UNIQUE_VIOLATION = "23505";
 
@@ -137,6 +139,8 @@ final class ChunkWriter {
             List<Outbox.Prepared> created, List<ContactUpdatedV1> changed, List<ConsentGrantedV1> consents) throws SQLException {
         List<RowIssue> issues = new ArrayList<>();
         Map<String, ContactDraft> byPhone = new LinkedHashMap<>();
+        // keep_both: the later rows of a phone an earlier row of the chunk has, each another contact
+        List<ContactDraft> repeats = new ArrayList<>();
         int failed = 0;
         int duplicatesInChunk = 0;
         for (RowOutcome row : rows) {
@@ -150,52 +154,56 @@ final class ChunkWriter {
                 duplicatesInChunk++;
                 if (policy == DuplicatePolicy.UPDATE) {
                     first.absorb(row.draft());
+                } else if (policy == DuplicatePolicy.KEEP_BOTH) {
+                    repeats.add(row.draft());
                 }
             }
         }
         Map<String, UUID> existing = existing(byPhone.keySet());
         List<ContactDraft> inserts = new ArrayList<>();
         List<UUID> insertIds = new ArrayList<>();
+        List<UUID> duplicateOf = new ArrayList<>();
         List<ContactDraft> updates = new ArrayList<>();
         List<UUID> updateIds = new ArrayList<>();
         for (ContactDraft draft : byPhone.values()) {
             UUID id = existing.get(draft.phone);
-            if (id == null) {
+            if (id == null || policy == DuplicatePolicy.KEEP_BOTH) {
                 inserts.add(draft);
                 insertIds.add(UUID.randomUUID());
+                duplicateOf.add(id);
             } else if (policy == DuplicatePolicy.UPDATE) {
                 updates.add(draft);
                 updateIds.add(id);
             }
         }
-        List<ContactCreatedV1> payloads = new ArrayList<>(inserts.size());
-        for (int i = 0; i < inserts.size(); i++) {
-            ContactDraft draft = inserts.get(i);
-            DialingTimeZones resolved = DialingTimeZones.resolve(draft.get(ContactField.TIME_ZONE), () -> draft.numberZones,
-                    tenantZone);
-            draft.timeZones = List.copyOf(resolved.zones());
-            draft.timeZoneSource = resolved.source();
-            payloads.add(created(insertIds.get(i), draft, now));
-        }
-        Future<List<Outbox.Prepared>> serialized = events.serialize(payloads);
-        Set<UUID> inserted = insert(inserts, insertIds, now);
-        List<Outbox.Prepared> prepared = EventSerializer.await(serialized, "serializing the chunk's events");
-        int imported = 0;
-        for (int i = 0; i < inserts.size(); i++) {
-            if (inserted.contains(insertIds.get(i))) {
-                imported++;
-                created.add(prepared.get(i));
-            }
-        }
+        Set<UUID> inserted = insertWithEvents(inserts, insertIds, duplicateOf, now, events, created);
+        int imported = inserted.size();
         // a row whose insert lost a race with another writer of the same number is a duplicate like any other
         int raced = inserts.size() - imported;
+        if (!repeats.isEmpty() || (raced > 0 && policy == DuplicatePolicy.KEEP_BOTH)) {
+            // keep_both: repeats (and rows that lost a race) become duplicates of the primary their phone has now
+            for (int i = 0; i < inserts.size(); i++) {
+                if (!inserted.contains(insertIds.get(i))) {
+                    repeats.add(inserts.get(i));
+                }
+            }
+            Map<String, UUID> primaries = existing(repeats.stream().map(d -> d.phone).distinct().toList());
+            List<UUID> repeatIds = new ArrayList<>();
+            List<UUID> repeatOf = new ArrayList<>();
+            for (ContactDraft draft : repeats) {
+                repeatIds.add(UUID.randomUUID());
+                repeatOf.add(primaries.get(draft.phone));
+            }
+            imported += insertWithEvents(repeats, repeatIds, repeatOf, now, events, created).size();
+            raced = 0;
+        }
         update(updates, updateIds, now, changed);
         int updated = 0;
         int skipped = 0;
         if (policy == DuplicatePolicy.UPDATE) {
             updated = updates.size() + duplicatesInChunk;
             skipped = raced;
-        } else {
+        } else if (policy == DuplicatePolicy.SKIP) {
             skipped = existing.size() + duplicatesInChunk + raced;
         }
         consents.addAll(ConsentBatch.grant(connection, tenantId, importId, grants(rows, now, issues), now));
@@ -211,11 +219,37 @@ final class ChunkWriter {
         return new Counts(rows.size(), imported, updated, skipped, failed, flagged);
     }
 
+    /**
+     * Inserts the drafts (as duplicates of {@code duplicateOf}'s contact where not null) with their dialing zones
+     * resolved; the {@code contact.created} of each inserted one goes to {@code created}. The inserted ids.
+     */
+    private Set<UUID> insertWithEvents(List<ContactDraft> inserts, List<UUID> ids, List<UUID> duplicateOf, OffsetDateTime now,
+            EventSerializer events, List<Outbox.Prepared> created) throws SQLException {
+        List<ContactCreatedV1> payloads = new ArrayList<>(inserts.size());
+        for (int i = 0; i < inserts.size(); i++) {
+            ContactDraft draft = inserts.get(i);
+            DialingTimeZones resolved = DialingTimeZones.resolve(draft.get(ContactField.TIME_ZONE), () -> draft.numberZones,
+                    tenantZone);
+            draft.timeZones = List.copyOf(resolved.zones());
+            draft.timeZoneSource = resolved.source();
+            payloads.add(created(ids.get(i), draft, duplicateOf.get(i), now));
+        }
+        Future<List<Outbox.Prepared>> serialized = events.serialize(payloads);
+        Set<UUID> inserted = insert(inserts, ids, duplicateOf, now);
+        List<Outbox.Prepared> prepared = EventSerializer.await(serialized, "serializing the chunk's events");
+        for (int i = 0; i < inserts.size(); i++) {
+            if (inserted.contains(ids.get(i))) {
+                created.add(prepared.get(i));
+            }
+        }
+        return inserted;
+    }
+
     /** The {@code contact.created} of a contact the import creates (zones resolved). */
-    private ContactCreatedV1 created(UUID id, ContactDraft draft, OffsetDateTime now) {
+    private ContactCreatedV1 created(UUID id, ContactDraft draft, UUID duplicateOf, OffsetDateTime now) {
         return new ContactCreatedV1(id.toString(), draft.phone, draft.get(ContactField.FIRST_NAME),
                 draft.get(ContactField.LAST_NAME), draft.get(ContactField.TIME_ZONE), now.toInstant(), draft.timeZones,
-                draft.timeZoneSource, List.of(tags));
+                draft.timeZoneSource, List.of(tags), duplicateOf == null ? null : duplicateOf.toString());
     }
 
     /**
@@ -240,13 +274,14 @@ final class ChunkWriter {
         return grants;
     }
 
+    /** The primary contact of each phone that has one (a keep_both duplicate never answers for its number). */
     private Map<String, UUID> existing(Collection<String> phones) throws SQLException {
         Map<String, UUID> found = new HashMap<>();
         if (phones.isEmpty()) {
             return found;
         }
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT phone, id FROM contact WHERE tenant_id = ? AND phone = ANY (?::text[])")) {
+                "SELECT phone, id FROM contact WHERE tenant_id = ? AND phone = ANY (?::text[]) AND duplicate_of IS NULL")) {
             select.setObject(1, tenantId);
             select.setArray(2, connection.createArrayOf("text", phones.toArray()));
             try (ResultSet rs = select.executeQuery()) {
@@ -258,7 +293,8 @@ final class ChunkWriter {
         return found;
     }
 
-    private Set<UUID> insert(List<ContactDraft> drafts, List<UUID> ids, OffsetDateTime now) throws SQLException {
+    private Set<UUID> insert(List<ContactDraft> drafts, List<UUID> ids, List<UUID> duplicateOf, OffsetDateTime now)
+            throws SQLException {
         Set<UUID> inserted = new HashSet<>();
         if (drafts.isEmpty()) {
             return inserted;
@@ -290,7 +326,8 @@ final class ChunkWriter {
             p = setFieldArrays(insert, p, drafts);
             insert.setArray(p++, connection.createArrayOf("text", custom));
             insert.setArray(p++, connection.createArrayOf("text", zones));
-            insert.setArray(p, connection.createArrayOf("text", zoneSources));
+            insert.setArray(p++, connection.createArrayOf("text", zoneSources));
+            insert.setArray(p, connection.createArrayOf("uuid", duplicateOf.toArray()));
             if (!careful) {
                 try {
                     insert.executeUpdate();

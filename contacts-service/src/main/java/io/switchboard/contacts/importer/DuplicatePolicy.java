@@ -5,12 +5,12 @@ import java.util.Optional;
 
 /**
  * What a row does whose phone number already belongs to a contact (an existing one, or one an earlier row of the same
- * file created): {@code skip} it, or {@code update} that contact with the row's non-empty values. There is no
- * {@code keep_both}: a phone number identifies exactly one contact of a tenant (constraint contact_tenant_phone_unique),
- * so a second contact with the same number cannot exist; the API refuses it with 400 saying so.
+ * file created): {@code skip} it, {@code update} that contact with the row's non-empty values, or {@code keep_both}:
+ * the row becomes another contact with the same phone, marked as a possible duplicate of the phone's primary contact
+ * ({@code duplicate_of}, see contact {@code Duplicates}).
  */
 public enum DuplicatePolicy {
-    SKIP, UPDATE;
+    SKIP, UPDATE, KEEP_BOTH;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

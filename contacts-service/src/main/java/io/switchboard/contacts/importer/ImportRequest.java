@@ -27,12 +27,8 @@ record ImportRequest(ImportFormat format, String delimiter, DuplicatePolicy poli
         if (parsedFormat == ImportFormat.VICIDIAL && Delimiters.named(delimiter).filter(d -> d != '\t' && d != '|').isPresent()) {
             throw ProblemException.badField("delimiter", "a ViciDial lead file is tab- or pipe-delimited: auto, tab or pipe");
         }
-        if ("keep_both".equals(duplicates)) {
-            throw ProblemException.badField("duplicates", "keep_both is not possible: a phone number identifies one contact"
-                    + " per tenant, so a second contact with the same number cannot exist; use skip or update");
-        }
         DuplicatePolicy policy = DuplicatePolicy.parse(duplicates)
-                .orElseThrow(() -> ProblemException.badField("duplicates", "must be skip or update"));
+                .orElseThrow(() -> ProblemException.badField("duplicates", "must be skip, update or keep_both"));
         Map<String, ContactField> mapping = new LinkedHashMap<>();
         for (String entry : map == null ? List.<String>of() : map) {
             int colon = entry.lastIndexOf(':');

@@ -91,8 +91,8 @@ public class ImportResource {
             @QueryParam("format") @DefaultValue("csv") String format,
             @Parameter(description = "auto, comma, semicolon, tab or pipe", example = "auto")
             @QueryParam("delimiter") @DefaultValue("auto") String delimiter,
-            @Parameter(description = "a row whose phone already has a contact: skip or update (keep_both is refused: one"
-                    + " contact per phone number)", example = "skip")
+            @Parameter(description = "a row whose phone already has a contact (or repeats an earlier row):"
+                    + " skip it, update that contact, or keep_both (a second contact marked duplicateOf the phone's primary)", example = "skip")
             @QueryParam("duplicates") @DefaultValue("skip") String duplicates,
             @Parameter(description = "repeatable <column>:<field>; unmapped columns are recognised by name or kept as"
                     + " custom fields; field ignore drops a column", example = "Mobile:phone")

@@ -1,8 +1,10 @@
 package io.switchboard.contacts.importer;
 
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -23,6 +25,7 @@ import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import io.switchboard.contacts.consent.ConsentBatch;
+import io.switchboard.contacts.contact.Duplicates;
 import io.switchboard.events.EventCatalog;
 import io.switchboard.events.consent.ConsentRevokedV1;
 import io.switchboard.events.contact.ContactDeletedV1;
@@ -140,6 +143,24 @@ public class ImportService {
         return ImportView.of(job);
     }
 
+    /** The contacts import {@code importId} created that are the primary of a duplicate another writer created. */
+    private static List<UUID> primariesWithOtherDuplicates(Connection connection, UUID tenantId, UUID importId)
+            throws SQLException {
+        List<UUID> ids = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT DISTINCT g.id FROM contact g JOIN contact d ON d.tenant_id = g.tenant_id AND d.duplicate_of = g.id
+                WHERE g.tenant_id = ? AND g.source_import_id = ? AND d.source_import_id IS DISTINCT FROM g.source_import_id""")) {
+            select.setObject(1, tenantId);
+            select.setObject(2, importId);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getObject(1, UUID.class));
+                }
+            }
+        }
+        return ids;
+    }
+
     /**
      * Removes exactly the contacts this import created and restores the columns it overwrote on existing contacts to
      * their values before the import (later edits of those columns are overwritten too: undo means "as before").
@@ -174,6 +195,8 @@ public class ImportService {
                     }
                 }
             }
+            // a primary this import created whose phone later got duplicates from elsewhere: they keep one primary
+            Duplicates.handOver(connection, tenantId, primariesWithOtherDuplicates(connection, tenantId, id), null, id);
             try (PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM contact WHERE tenant_id = ? AND source_import_id = ? RETURNING id, phone")) {
                 delete.setObject(1, tenantId);

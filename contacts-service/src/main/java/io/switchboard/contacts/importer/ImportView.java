@@ -13,7 +13,7 @@ public record ImportView(
         @Schema(enumeration = {"queued", "running", "completed", "failed", "cancelled", "undone"}) String status,
         @Schema(enumeration = {"csv", "vicidial"}) String format,
         @Schema(description = "comma|semicolon|tab|pipe, or auto until the worker has read the first line") String delimiter,
-        @Schema(enumeration = {"skip", "update"}) String duplicatePolicy,
+        @Schema(enumeration = {"skip", "update", "keep_both"}) String duplicatePolicy,
         Map<String, String> mapping,
         List<String> tags,
         String fileName,

@@ -222,10 +222,10 @@ class ImportApiTest {
     }
 
     @Test
-    void keepBothAndUnknownOptionsAreRefusedNamingTheParameter() {
-        asTenant(tenant).contentType("text/csv").body("phone\n+14155550123\n").post("/api/v1/imports?duplicates=keep_both")
+    void unknownOptionsAreRefusedNamingTheParameter() {
+        asTenant(tenant).contentType("text/csv").body("phone\n+14155550123\n").post("/api/v1/imports?duplicates=merge")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("duplicates"))
-                .body("detail", containsString("one contact per tenant"));
+                .body("detail", containsString("skip, update or keep_both"));
         asTenant(tenant).contentType("text/csv").body("phone\n").post("/api/v1/imports?format=xlsx")
                 .then().statusCode(400).body("errors[0].field", equalTo("format"));
         asTenant(tenant).contentType("text/csv").body("phone\n").post("/api/v1/imports?map=Cell:mobile")
