@@ -29,6 +29,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.switchboard.calls.webhook.NormalizedEvent;
 import io.switchboard.calls.webhook.Payloads;
+import io.switchboard.calls.webhook.twilio.TwilioNormalizer;
 import io.switchboard.events.EventCatalog;
 import io.switchboard.events.call.CallAnalyzedV1;
 import io.switchboard.events.call.CallCompletedV1;
@@ -68,11 +69,13 @@ public class CallModel {
         OffsetDateTime now = micros(receivedAt);
         boolean attached = event.switchboardCallId() != null && attach(tenantId, connectionId, event);
         Collection<Call> managedBefore = managedCalls();
+        // an agent platform's event for a phone call that came over Twilio joins the Twilio call (inbound routing)
+        Call telephony = attached ? null : telephonyCall(tenantId, event);
         // the provider call id names one call: concurrent first events of a call create it once. A call this
         // statement created comes back loaded (and locked, being ours); otherwise it is locked and loaded by the
         // SELECT, so the events of one call apply one at a time
         @SuppressWarnings("unchecked")
-        List<Call> inserted = em.createNativeQuery("""
+        List<Call> inserted = telephony != null ? List.of() : em.createNativeQuery("""
                 INSERT INTO call (id, tenant_id, direction, status, provider, provider_call_id, connection_id,
                     created_at, updated_at)
                 VALUES (?1, ?2, ?3, 'queued', ?4, ?5, CAST(NULLIF(?6, '') AS uuid), ?7, ?7)
@@ -84,7 +87,7 @@ public class CallModel {
                 .setParameter(6, connectionId == null ? "" : connectionId.toString()).setParameter(7, now)
                 .getResultList();
         boolean created = !inserted.isEmpty();
-        Call call = created ? inserted.get(0) : (Call) em.createNativeQuery("""
+        Call call = created ? inserted.get(0) : telephony != null ? telephony : (Call) em.createNativeQuery("""
                 SELECT * FROM call WHERE tenant_id = ?1 AND provider = ?2 AND provider_call_id = ?3 FOR UPDATE""", Call.class)
                 .setParameter(1, tenantId).setParameter(2, event.provider()).setParameter(3, event.providerCallId())
                 .getSingleResult();
@@ -247,6 +250,11 @@ public class CallModel {
         put(details, "endedReason", event.endedReason());
         put(details, "disposition", event.disposition() == null ? null : event.disposition().wire());
         put(details, "providerEventId", event.eventIdentity());
+        if (!CallFold.SWITCHBOARD.equals(event.provider()) && !event.provider().equals(call.provider)) {
+            // an agent platform's event on the Twilio call it handled: the platform's own call id is kept here
+            put(details, "provider", event.provider());
+            put(details, "providerCallId", event.providerCallId());
+        }
         return append(call, related, event, details, now, raw);
     }
 
@@ -400,6 +408,36 @@ public class CallModel {
         if (!agent.isEmpty()) {
             call.agentId = (UUID) agent.get(0);
         }
+    }
+
+    /**
+     * The Twilio call an agent platform's event belongs to (docs/inbound-routing.md "The agent's end-of-call report"):
+     * the event names a Twilio CallSid, no call of the platform's own call id exists yet (that call keeps its events),
+     * and the tenant has a call with provider twilio and that SID. Locked, like every call an event applies to; null
+     * otherwise. Another tenant's call with the same SID is never found (tenant_id in the lookup, and RLS).
+     */
+    private Call telephonyCall(UUID tenantId, NormalizedEvent event) {
+        if (event.telephonyCallSid() == null || TwilioNormalizer.PROVIDER.equals(event.provider())) {
+            return null;
+        }
+        boolean own = !em.createNativeQuery("""
+                SELECT 1 FROM call WHERE tenant_id = ?1 AND provider = ?2 AND provider_call_id = ?3""")
+                .setParameter(1, tenantId).setParameter(2, event.provider()).setParameter(3, event.providerCallId())
+                .getResultList().isEmpty();
+        if (own) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        List<Call> calls = em.createNativeQuery("""
+                SELECT * FROM call WHERE tenant_id = ?1 AND provider = ?2 AND provider_call_id = ?3 FOR UPDATE""", Call.class)
+                .setParameter(1, tenantId).setParameter(2, TwilioNormalizer.PROVIDER).setParameter(3, event.telephonyCallSid())
+                .getResultList();
+        if (calls.isEmpty()) {
+            return null;
+        }
+        LOG.infof("agent platform event joins the telephony call tenant=%s call=%s provider=%s", tenantId, calls.get(0).id,
+                event.provider());
+        return calls.get(0);
     }
 
     /** Links a call created through the API to the provider's id the provider echoed our call id with. */

@@ -121,12 +121,15 @@ public class InboundRouter {
     }
 
     /**
-     * After a status callback: a routed call that ended completed has routing status completed (seed 004). Runs in the
+     * After a status callback, or an agent platform's event (which may have joined the routed Twilio call by its
+     * CallSid): a routed call that ended completed has routing status completed (seed 004). Runs in the
      * webhook's transaction, on the call the model just folded (the managed entity, so no later flush of it can write
      * a stale routing status back).
      */
     public ProcessingResult afterStatus(VerifiedDelivery delivery, ProcessingResult result) {
-        if (result.callId() != null && "status:completed".equals(result.providerEventType())) {
+        boolean mayComplete = !TwilioNormalizer.PROVIDER.equals(delivery.provider())
+                || "status:completed".equals(result.providerEventType());
+        if (result.callId() != null && result.outcome() == Outcome.ACCEPTED && mayComplete) {
             boolean updated = TenantScope.call(delivery.tenantId(), () -> QuarkusTransaction.joiningExisting().call(() -> {
                 Call call = em.find(Call.class, result.callId());
                 if (call == null || call.status != CallStatus.COMPLETED || call.routingStatus == null

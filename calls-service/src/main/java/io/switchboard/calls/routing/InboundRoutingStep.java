@@ -29,7 +29,11 @@ public abstract class InboundRoutingStep implements DeliveryProcessor {
 
     @Override
     public ProcessingResult process(VerifiedDelivery delivery) {
-        if (!TwilioNormalizer.PROVIDER.equals(delivery.provider()) || delivery.subpath() == null) {
+        if (!TwilioNormalizer.PROVIDER.equals(delivery.provider())) {
+            // an agent platform's end-of-call report may complete a routed Twilio call (it names its CallSid)
+            return router.afterStatus(delivery, delegate.process(delivery));
+        }
+        if (delivery.subpath() == null) {
             return delegate.process(delivery);
         }
         return switch (delivery.subpath()) {

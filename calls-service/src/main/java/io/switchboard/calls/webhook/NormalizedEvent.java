@@ -34,6 +34,8 @@ import io.switchboard.calls.call.Disposition;
  * @param disposition the ended reason mapped to the vocabulary
  * @param switchboardCallId our call id when the call was placed through the API and the provider echoes it in its metadata
  * @param raw the provider's payload (JSON; Twilio's form fields as a JSON object), kept verbatim
+ * @param telephonyCallSid an agent platform's event only: the Twilio CallSid of the phone call it handled, when the
+ *        call came over Twilio (docs/inbound-routing.md "The agent's end-of-call report")
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record NormalizedEvent(
@@ -66,7 +68,8 @@ public record NormalizedEvent(
         Instant recordingExpiresAt,
         Integer recordingDurationSeconds,
         UUID switchboardCallId,
-        @JsonIgnore JsonNode raw) {
+        @JsonIgnore JsonNode raw,
+        String telephonyCallSid) {
 
     public static Builder builder(String provider, String providerCallId, String eventIdentity, String eventType) {
         return new Builder().provider(provider).providerCallId(providerCallId).eventIdentity(eventIdentity).eventType(eventType);
@@ -104,6 +107,7 @@ public record NormalizedEvent(
         b.recordingDurationSeconds = recordingDurationSeconds;
         b.switchboardCallId = switchboardCallId;
         b.raw = raw;
+        b.telephonyCallSid = telephonyCallSid;
         return b;
     }
 
@@ -138,6 +142,7 @@ public record NormalizedEvent(
         private Integer recordingDurationSeconds;
         private UUID switchboardCallId;
         private JsonNode raw;
+        private String telephonyCallSid;
 
         private Builder() {
         }
@@ -287,13 +292,18 @@ public record NormalizedEvent(
             return this;
         }
 
+        public Builder telephonyCallSid(String telephonyCallSid) {
+            this.telephonyCallSid = telephonyCallSid;
+            return this;
+        }
+
         public Builder raw(JsonNode raw) {
             this.raw = raw;
             return this;
         }
 
         public NormalizedEvent build() {
-            return new NormalizedEvent(provider, providerCallId, eventIdentity, eventType, occurredAt, sequence, status, direction, fromNumber, toNumber, providerAgentId, startedAt, endedAt, durationSeconds, cost, endedReason, disposition, summary, sentiment, successEvaluation, structuredData, transcriptText, transcriptTurns, transcriptLanguage, transcriptConfidence, recordingUrl, recordingExpiresAt, recordingDurationSeconds, switchboardCallId, raw);
+            return new NormalizedEvent(provider, providerCallId, eventIdentity, eventType, occurredAt, sequence, status, direction, fromNumber, toNumber, providerAgentId, startedAt, endedAt, durationSeconds, cost, endedReason, disposition, summary, sentiment, successEvaluation, structuredData, transcriptText, transcriptTurns, transcriptLanguage, transcriptConfidence, recordingUrl, recordingExpiresAt, recordingDurationSeconds, switchboardCallId, raw, telephonyCallSid);
         }
     }
 }

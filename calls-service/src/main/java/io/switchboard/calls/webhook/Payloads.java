@@ -72,6 +72,14 @@ public final class Payloads {
         return text.isBlank() ? null : text;
     }
 
+    /**
+     * An agent platform's record of the telephony call it handled: the call id at {@code idPath} when the telephony
+     * provider at {@code providerPath} is Twilio (a Twilio CallSid), otherwise null.
+     */
+    public static String twilioCallSid(JsonNode node, String providerPath, String idPath) {
+        return "twilio".equalsIgnoreCase(text(node, providerPath)) ? text(node, idPath) : null;
+    }
+
     /** Required text at a path; malformed naming the path when absent. */
     public static String requiredText(JsonNode node, String path, String eventType) {
         String value = text(node, path);

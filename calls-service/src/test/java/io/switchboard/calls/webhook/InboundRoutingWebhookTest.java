@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.Arrays;
@@ -24,7 +27,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.switchboard.calls.routing.RoutingFixtures;
 import io.switchboard.calls.routing.TwimlXml;
@@ -41,6 +47,7 @@ class InboundRoutingWebhookTest {
     private static final String TOKEN = "twilio-auth-token";
     private static final String NUMBER = "+12125550199";
     private static final String TEAM = "+14155550100";
+    private static final String VAPI_SECRET = "vapi-secret";
     private static final String AGENT_SIP = "sip:frontdesk@sip.example.com";
     private static final String ALWAYS_OPEN = "{\"teamNumber\":\"" + TEAM + "\",\"ringTimeoutSeconds\":15,\"weeklyHours\":["
             + Arrays.stream(DayOfWeek.values()).map(d -> "{\"day\":\"" + d + "\",\"start\":\"00:00\",\"end\":\"24:00\"}")
@@ -306,6 +313,162 @@ class InboundRoutingWebhookTest {
         ProcessingResult holiday = processor.process(delivery(inbound(callSid(), NUMBER, "ringing"), "2026-12-25T15:00:00Z"));
         assertDialsTheAgent(TwimlXml.response(holiday.responseBody()));
         assertEquals("holiday_closed", details(timeline(holiday.callId().toString()), "direct_to_agent").get("reason"));
+    }
+
+    // ---- the agent's end-of-call report completes the routed call, found by its CallSid ----
+
+    /**
+     * VAPI's end-of-call report (the fixture) for an inbound phone call VAPI took over the tenant's Twilio number: its
+     * own call id, and the Twilio CallSid in {@code call.phoneCallProviderId} with {@code phoneCallProvider: twilio}.
+     */
+    private static String vapiReport(String vapiCallId, String callSid) {
+        try {
+            ObjectNode root = (ObjectNode) Payloads.JSON.readTree(Files.readAllBytes(
+                    Fixtures.root().resolve("vapi/outbound-completed/04-end-of-call-report.json")));
+            ObjectNode call = (ObjectNode) root.get("message").get("call");
+            call.put("id", vapiCallId).put("type", "inboundPhoneCall").put("phoneCallProvider", "twilio")
+                    .put("phoneCallProviderId", callSid);
+            return Payloads.JSON.writeValueAsString(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private UUID vapiConnection(UUID tenantId) {
+        return Signed.connection(tenantId, "{\"provider\":\"vapi\",\"name\":\"v\",\"webhookSecret\":\"" + VAPI_SECRET + "\"}");
+    }
+
+    private static void postVapi(UUID vapiConnection, String body) {
+        given().header("X-Vapi-Secret", VAPI_SECRET).contentType(ContentType.JSON).body(body)
+                .post("/webhooks/vapi/" + vapiConnection).then().statusCode(200);
+    }
+
+    private Map<String, String> completedStatus(String sid) {
+        Map<String, String> done = inbound(sid, NUMBER, "completed");
+        done.put("CallDuration", "95");
+        done.put("SequenceNumber", "3");
+        return done;
+    }
+
+    private JsonPath call(String id) {
+        return given().header("Authorization", TestTokens.bearer(tenant)).get("/api/v1/calls/" + id).then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    /** What a call's events made of it, without the ids and times that differ between two calls. */
+    private Map<String, Object> finalState(String id) {
+        Map<String, Object> state = new LinkedHashMap<>(call(id).getMap(""));
+        state.keySet().removeAll(List.of("id", "providerCallId", "createdAt", "updatedAt", "lastEventAt"));
+        return state;
+    }
+
+    private long completedEvents(String callId) {
+        return RoutingFixtures.count(em, tenant, "SELECT count(*) FROM outbox_event WHERE tenant_id = ?1 AND event_key = '"
+                + callId + "' AND event_type = 'io.switchboard.call.completed.v1'");
+    }
+
+    @Test
+    void theAgentsEndOfCallReportCarryingTheCallSidCompletesTheTeamTransferredCallItselfOnceUnderDuplicates() {
+        RoutingFixtures.schedule(tenant, number, ALWAYS_OPEN);
+        UUID vapi = vapiConnection(tenant);
+        String sid = callSid();
+        twiml("voice", inbound(sid, NUMBER, "ringing"));
+        Map<String, String> fallback = inbound(sid, NUMBER, "in-progress");
+        fallback.put("DialCallStatus", "no-answer");
+        assertDialsTheAgent(twiml("voice/fallback", fallback));
+
+        String vapiCallId = UUID.randomUUID().toString();
+        String report = vapiReport(vapiCallId, sid);
+        postVapi(vapi, report);
+        postVapi(vapi, report); // VAPI retried its webhook
+        post("status", completedStatus(sid)).then().statusCode(200);
+
+        JsonPath call = onlyCall();
+        String id = call.getString("id");
+        assertEquals(sid, call.getString("providerCallId"));
+        assertEquals("twilio", call.getString("provider"));
+        assertEquals("completed", call.getString("status"));
+        assertEquals("completed", call.getString("routingStatus"));
+        assertEquals("answered_human", call.getString("disposition"));
+        assertEquals(agent.toString(), call.getString("agentId"));
+        assertEquals("The customer confirmed the Tuesday 10:00 appointment.", call.getString("summary"));
+        assertTrue(call.getInt("durationSeconds") > 0);
+        given().header("Authorization", TestTokens.bearer(tenant)).get("/api/v1/calls/" + id + "/transcript").then()
+                .statusCode(200).body("text", containsString("Can you confirm Tuesday at 10?"));
+        List<Map<String, Object>> timeline = timeline(id);
+        assertEquals(List.of("voice:ringing", "transferred_to_team", "team_no_answer", "end-of-call-report", "status:completed"),
+                types(timeline));
+        Map<String, Object> report0 = details(timeline, "end-of-call-report");
+        assertEquals("vapi", report0.get("provider"));
+        assertEquals(vapiCallId, report0.get("providerCallId"));
+        assertEquals(1, completedEvents(id));
+        assertEquals(1, outbox("io.switchboard.call.completed.v1"));
+        assertEquals(1, outbox("io.switchboard.call.created.v1"));
+    }
+
+    @Test
+    void theReportBeforeOrAfterTwiliosFinalStatusGivesTheDirectToAgentCallTheSameFinalState() {
+        UUID vapi = vapiConnection(tenant);
+        // no schedule: every call goes straight to the agent
+        String reportFirst = callSid();
+        assertDialsTheAgent(twiml("voice", inbound(reportFirst, NUMBER, "ringing")));
+        postVapi(vapi, vapiReport(UUID.randomUUID().toString(), reportFirst));
+        String reportFirstId = onlyCall().getString("id");
+        assertEquals("completed", call(reportFirstId).getString("status"));
+        assertEquals("completed", call(reportFirstId).getString("routingStatus"));
+        post("status", completedStatus(reportFirst)).then().statusCode(200);
+
+        String statusFirst = callSid();
+        assertDialsTheAgent(twiml("voice", inbound(statusFirst, NUMBER, "ringing")));
+        post("status", completedStatus(statusFirst)).then().statusCode(200);
+        postVapi(vapi, vapiReport(UUID.randomUUID().toString(), statusFirst));
+
+        List<Map<String, Object>> calls = given().header("Authorization", TestTokens.bearer(tenant)).get("/api/v1/calls").then()
+                .statusCode(200).extract().jsonPath().getList("items");
+        assertEquals(2, calls.size(), "one call per CallSid, none per VAPI call id");
+        String statusFirstId = calls.stream().map(c -> (String) c.get("id")).filter(id -> !id.equals(reportFirstId))
+                .findFirst().orElseThrow();
+        assertEquals(statusFirst, call(statusFirstId).getString("providerCallId"));
+        Map<String, Object> state = finalState(reportFirstId);
+        assertEquals("completed", state.get("status"));
+        assertEquals("completed", state.get("routingStatus"));
+        assertEquals("The customer confirmed the Tuesday 10:00 appointment.", state.get("summary"));
+        assertEquals(state, finalState(statusFirstId));
+        assertEquals(List.of("voice:ringing", "direct_to_agent", "end-of-call-report", "status:completed"),
+                types(timeline(reportFirstId)));
+        assertEquals(List.of("voice:ringing", "direct_to_agent", "status:completed", "end-of-call-report"),
+                types(timeline(statusFirstId)));
+        assertEquals(1, completedEvents(reportFirstId));
+        assertEquals(1, completedEvents(statusFirstId));
+    }
+
+    @Test
+    void aReportNamingAnotherTenantsCallSidDoesNotJoinThatCall() {
+        UUID other = UUID.randomUUID();
+        UUID otherTwilio = Signed.connection(other, "{\"provider\":\"twilio\",\"name\":\"t\",\"webhookSecret\":\"" + TOKEN + "\"}");
+        UUID otherAgent = RoutingFixtures.agent(em, other, otherTwilio, AGENT_SIP, true);
+        RoutingFixtures.number(other, "{\"phoneNumber\":\"" + NUMBER + "\",\"agentId\":\"" + otherAgent
+                + "\",\"connectionId\":\"" + otherTwilio + "\"}");
+        String sid = callSid();
+        String path = "/webhooks/twilio/" + otherTwilio + "/voice";
+        Map<String, String> form = inbound(sid, NUMBER, "ringing");
+        given().header("X-Twilio-Signature", Signed.twilio(TOKEN, Signed.PUBLIC_BASE + path, form)).formParams(form).post(path)
+                .then().statusCode(200);
+
+        String vapiCallId = UUID.randomUUID().toString();
+        postVapi(vapiConnection(tenant), vapiReport(vapiCallId, sid));
+
+        // our tenant: the report made its own call, by VAPI's id
+        JsonPath ours = onlyCall();
+        assertEquals("vapi", ours.getString("provider"));
+        assertEquals(vapiCallId, ours.getString("providerCallId"));
+        assertEquals("completed", ours.getString("status"));
+        // the other tenant's call is untouched: still ringing, two timeline entries, not completed
+        assertEquals(1, RoutingFixtures.count(em, other, "SELECT count(*) FROM call WHERE tenant_id = ?1 AND provider = 'twilio'"
+                + " AND status = 'ringing'"));
+        assertEquals(2, RoutingFixtures.count(em, other, "SELECT count(*) FROM call_event WHERE tenant_id = ?1"));
+        assertEquals(0, RoutingFixtures.count(em, other, "SELECT count(*) FROM outbox_event WHERE tenant_id = ?1"
+                + " AND event_type = 'io.switchboard.call.completed.v1'"));
     }
 
     private VerifiedDelivery delivery(Map<String, String> form, String receivedAt) {

@@ -61,6 +61,7 @@ public final class BolnaNormalizer implements ProviderNormalizer {
                 .toNumber(Payloads.e164(text(root, "telephony_data.to_number")))
                 .providerAgentId(text(root, "agent_id"))
                 .switchboardCallId(Payloads.uuid(text(root, "context_details.recipient_data.switchboard_call_id")))
+                .telephonyCallSid(Payloads.twilioCallSid(root, "telephony_data.provider", "telephony_data.provider_call_id"))
                 .startedAt(Payloads.instant(root, "initiated_at"))
                 .durationSeconds(terminal ? Payloads.seconds(root, "telephony_data.duration") : null)
                 .cost(terminal && cents != null && cents.signum() > 0 ? Payloads.dollarsFromCents(cents) : null)

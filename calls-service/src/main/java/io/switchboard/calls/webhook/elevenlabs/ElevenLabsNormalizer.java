@@ -63,6 +63,7 @@ public final class ElevenLabsNormalizer implements ProviderNormalizer {
                 .toNumber(callDirection == CallDirection.OUTBOUND ? external : agentNumber)
                 .switchboardCallId(Payloads.uuid(text(data,
                         "conversation_initiation_client_data.dynamic_variables.switchboard_call_id")))
+                .telephonyCallSid(Payloads.twilioCallSid(data, "metadata.phone_call.type", "metadata.phone_call.call_sid"))
                 .raw(root);
         switch (type) {
             case "post_call_transcription" -> transcription(data, event);

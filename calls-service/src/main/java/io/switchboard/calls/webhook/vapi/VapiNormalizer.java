@@ -57,6 +57,7 @@ public final class VapiNormalizer implements ProviderNormalizer {
                 .toNumber(direction == CallDirection.INBOUND ? line : customer)
                 .providerAgentId(first(text(message, "call.assistantId"), text(message, "assistant.id")))
                 .switchboardCallId(Payloads.uuid(text(message, "call.metadata.switchboardCallId")))
+                .telephonyCallSid(Payloads.twilioCallSid(message, "call.phoneCallProvider", "call.phoneCallProviderId"))
                 .endedReason(endedReason)
                 .raw(root);
         if (type.equals("status-update")) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
 
 import org.junit.jupiter.api.Test;
 
@@ -71,5 +72,14 @@ class BolnaNormalizerTest {
 
     private CallStatus status(String file) {
         return normalizer.normalize(Fixtures.delivery("bolna", file)).event().status();
+    }
+
+    @Test
+    void anExecutionOverTwilioNamesItsCallSidAndOverAnotherTelephonyNone() throws Exception {
+        assertEquals("CA55555555555555555555555555555555",
+                normalizer.normalize(Fixtures.delivery("bolna", "outbound-completed/06-completed.json")).event().telephonyCallSid());
+        String plivo = Files.readString(Fixtures.root().resolve("bolna/outbound-completed/06-completed.json"))
+                .replace("\"provider\": \"twilio\"", "\"provider\": \"plivo\"");
+        assertNull(normalizer.normalize(Fixtures.body("bolna", "", plivo)).event().telephonyCallSid());
     }
 }

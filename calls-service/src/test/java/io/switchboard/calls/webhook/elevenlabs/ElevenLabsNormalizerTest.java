@@ -61,4 +61,10 @@ class ElevenLabsNormalizerTest {
         assertTrue(normalizer.normalize(io.switchboard.calls.webhook.Fixtures.body("elevenlabs", "",
                 "{\"type\":\"workspace_event\",\"data\":{}}")).ignored());
     }
+
+    @Test
+    void aPhoneCallOverTwilioNamesItsCallSid() {
+        NormalizedEvent e = normalizer.normalize(Fixtures.delivery("elevenlabs", "inbound-done/01-post_call_transcription.json")).event();
+        assertEquals("CA33333333333333333333333333333333", e.telephonyCallSid());
+    }
 }

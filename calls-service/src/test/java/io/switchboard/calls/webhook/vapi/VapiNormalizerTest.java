@@ -1,10 +1,12 @@
 package io.switchboard.calls.webhook.vapi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
@@ -93,5 +95,16 @@ class VapiNormalizerTest {
 
     private CallStatus status(String file) {
         return normalizer.normalize(Fixtures.delivery("vapi", file)).event().status();
+    }
+
+    @Test
+    void aPhoneCallOverTwilioNamesItsCallSidAndAnyOtherTelephonyNone() throws Exception {
+        String report = Files.readString(Fixtures.root().resolve("vapi/outbound-completed/04-end-of-call-report.json"));
+        assertNull(normalizer.normalize(Fixtures.body("vapi", "", report)).event().telephonyCallSid());
+        String overTwilio = report.replace("\"type\": \"outboundPhoneCall\",",
+                "\"type\": \"inboundPhoneCall\", \"phoneCallProvider\": \"twilio\", \"phoneCallProviderId\": \"CA0123\",");
+        assertEquals("CA0123", normalizer.normalize(Fixtures.body("vapi", "", overTwilio)).event().telephonyCallSid());
+        assertNull(normalizer.normalize(Fixtures.body("vapi", "", overTwilio.replace("\"twilio\"", "\"vonage\""))).event()
+                .telephonyCallSid());
     }
 }
