@@ -69,13 +69,14 @@ public class CallModel {
         OffsetDateTime now = micros(receivedAt);
         boolean attached = event.switchboardCallId() != null && attach(tenantId, connectionId, event);
         Collection<Call> managedBefore = managedCalls();
-        // an agent platform's event for a phone call that came over Twilio joins the Twilio call (inbound routing)
-        Call telephony = attached ? null : telephonyCall(tenantId, event);
+        // an agent platform's event for a phone call that came over Twilio joins the Twilio call (inbound routing),
+        // unless the platform's own call exists: then that one, already locked here
+        Call existing = attached ? null : callOfTelephonyEvent(tenantId, event);
         // the provider call id names one call: concurrent first events of a call create it once. A call this
         // statement created comes back loaded (and locked, being ours); otherwise it is locked and loaded by the
         // SELECT, so the events of one call apply one at a time
         @SuppressWarnings("unchecked")
-        List<Call> inserted = telephony != null ? List.of() : em.createNativeQuery("""
+        List<Call> inserted = existing != null ? List.of() : em.createNativeQuery("""
                 INSERT INTO call (id, tenant_id, direction, status, provider, provider_call_id, connection_id,
                     created_at, updated_at)
                 VALUES (?1, ?2, ?3, 'queued', ?4, ?5, CAST(NULLIF(?6, '') AS uuid), ?7, ?7)
@@ -87,10 +88,8 @@ public class CallModel {
                 .setParameter(6, connectionId == null ? "" : connectionId.toString()).setParameter(7, now)
                 .getResultList();
         boolean created = !inserted.isEmpty();
-        Call call = created ? inserted.get(0) : telephony != null ? telephony : (Call) em.createNativeQuery("""
-                SELECT * FROM call WHERE tenant_id = ?1 AND provider = ?2 AND provider_call_id = ?3 FOR UPDATE""", Call.class)
-                .setParameter(1, tenantId).setParameter(2, event.provider()).setParameter(3, event.providerCallId())
-                .getSingleResult();
+        Call call = created ? inserted.get(0) : existing != null ? existing
+                : locked(tenantId, event.provider(), event.providerCallId()).get(0);
         if (managedBefore.stream().anyMatch(c -> c == call)) {
             // the caller had loaded it before this transaction locked it (or attach changed it): its state may be stale
             em.refresh(call);
@@ -411,33 +410,36 @@ public class CallModel {
     }
 
     /**
-     * The Twilio call an agent platform's event belongs to (docs/inbound-routing.md "The agent's end-of-call report"):
-     * the event names a Twilio CallSid, no call of the platform's own call id exists yet (that call keeps its events),
-     * and the tenant has a call with provider twilio and that SID. Locked, like every call an event applies to; null
-     * otherwise. Another tenant's call with the same SID is never found (tenant_id in the lookup, and RLS).
+     * For an agent platform's event that names a Twilio CallSid (docs/inbound-routing.md "The agent's end-of-call
+     * report"): the platform's own call when it exists (that call keeps its events), else the tenant's call with
+     * provider twilio and that SID; locked, like every call an event applies to. Null for any other event, or when
+     * neither exists (the event then creates its own call). Another tenant's call with the same SID is never found
+     * (tenant_id in the lookup, and RLS).
      */
-    private Call telephonyCall(UUID tenantId, NormalizedEvent event) {
+    private Call callOfTelephonyEvent(UUID tenantId, NormalizedEvent event) {
         if (event.telephonyCallSid() == null || TwilioNormalizer.PROVIDER.equals(event.provider())) {
             return null;
         }
-        boolean own = !em.createNativeQuery("""
-                SELECT 1 FROM call WHERE tenant_id = ?1 AND provider = ?2 AND provider_call_id = ?3""")
-                .setParameter(1, tenantId).setParameter(2, event.provider()).setParameter(3, event.providerCallId())
-                .getResultList().isEmpty();
-        if (own) {
+        List<Call> own = locked(tenantId, event.provider(), event.providerCallId());
+        if (!own.isEmpty()) {
+            return own.get(0);
+        }
+        List<Call> telephony = locked(tenantId, TwilioNormalizer.PROVIDER, event.telephonyCallSid());
+        if (telephony.isEmpty()) {
             return null;
         }
-        @SuppressWarnings("unchecked")
-        List<Call> calls = em.createNativeQuery("""
+        LOG.infof("agent platform event joins the telephony call tenant=%s call=%s provider=%s", tenantId,
+                telephony.get(0).id, event.provider());
+        return telephony.get(0);
+    }
+
+    /** The tenant's call with this provider call id (at most one), locked for this transaction. */
+    @SuppressWarnings("unchecked")
+    private List<Call> locked(UUID tenantId, String provider, String providerCallId) {
+        return em.createNativeQuery("""
                 SELECT * FROM call WHERE tenant_id = ?1 AND provider = ?2 AND provider_call_id = ?3 FOR UPDATE""", Call.class)
-                .setParameter(1, tenantId).setParameter(2, TwilioNormalizer.PROVIDER).setParameter(3, event.telephonyCallSid())
+                .setParameter(1, tenantId).setParameter(2, provider).setParameter(3, providerCallId)
                 .getResultList();
-        if (calls.isEmpty()) {
-            return null;
-        }
-        LOG.infof("agent platform event joins the telephony call tenant=%s call=%s provider=%s", tenantId, calls.get(0).id,
-                event.provider());
-        return calls.get(0);
     }
 
     /** Links a call created through the API to the provider's id the provider echoed our call id with. */
