@@ -245,15 +245,7 @@ public class IdempotentConsumer {
     }
 
     private Outcome apply(EventEnvelope<?> event, List<EventHandler<?>> forType) {
-        int inserted = em.createNativeQuery("""
-                INSERT INTO processed_event (consumer, event_id, tenant_id, event_type) VALUES (?1, ?2, ?3, ?4)
-                ON CONFLICT DO NOTHING""")
-                .setParameter(1, consumer)
-                .setParameter(2, event.id())
-                .setParameter(3, event.tenantId())
-                .setParameter(4, event.type().type())
-                .executeUpdate();
-        if (inserted == 0) {
+        if (insertProcessed(List.of(event)).isEmpty()) {
             LOG.debugf("duplicate event %s (%s) ignored", event.id(), event.type().type());
             return Outcome.DUPLICATE;
         }
@@ -268,7 +260,7 @@ public class IdempotentConsumer {
      * each with its tenant set on the connection for the rest of the transaction or until the next record's.
      */
     private void applyBatch(List<Decoded> batch) {
-        Set<UUID> fresh = insertProcessed(batch);
+        Set<UUID> fresh = insertProcessed(batch.stream().<EventEnvelope<?>>map(Decoded::event).toList());
         Set<UUID> applied = new HashSet<>();
         UUID[] tenant = new UUID[1];
         for (Decoded decoded : batch) {
@@ -295,14 +287,14 @@ public class IdempotentConsumer {
         }
     }
 
-    /** Records every event of the batch as processed by this consumer; returns the ids that were not before. */
+    /** Records the events as processed by this consumer, in one statement; returns the ids that were not before. */
     @SuppressWarnings("unchecked")
-    private Set<UUID> insertProcessed(List<Decoded> batch) {
-        String[] ids = new String[batch.size()];
-        String[] tenants = new String[batch.size()];
-        String[] types = new String[batch.size()];
-        for (int i = 0; i < batch.size(); i++) {
-            EventEnvelope<?> event = batch.get(i).event();
+    private Set<UUID> insertProcessed(List<EventEnvelope<?>> events) {
+        String[] ids = new String[events.size()];
+        String[] tenants = new String[events.size()];
+        String[] types = new String[events.size()];
+        for (int i = 0; i < events.size(); i++) {
+            EventEnvelope<?> event = events.get(i);
             ids[i] = event.id().toString();
             tenants[i] = event.tenantId().toString();
             types[i] = event.type().type();
