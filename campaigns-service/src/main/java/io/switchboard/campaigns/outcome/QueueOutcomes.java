@@ -18,7 +18,6 @@ import io.switchboard.campaigns.campaign.Campaign;
 import io.switchboard.campaigns.campaign.CampaignCounters;
 import io.switchboard.campaigns.campaign.CampaignCounters.Counter;
 import io.switchboard.campaigns.campaign.CampaignRepository;
-import io.switchboard.campaigns.campaign.CampaignService;
 import io.switchboard.campaigns.queue.CallQueueItem;
 import io.switchboard.campaigns.queue.CallQueueRepository;
 import io.switchboard.platform.time.DatabaseTime;
@@ -41,7 +40,7 @@ public class QueueOutcomes {
     CampaignRepository campaigns;
 
     @Inject
-    CampaignService lifecycle;
+    CampaignCompletion completion;
 
     @Inject
     CampaignCounters counters;
@@ -210,13 +209,9 @@ public class QueueOutcomes {
         }
     }
 
+    /** The campaign completes when nothing is left to dial: checked once per campaign when the tenant's events are applied. */
     private void completeIfDone(UUID tenantId, CallQueueItem item) {
-        if (item.campaignId != null) {
-            queue.flush();
-            if (!queue.hasLive(tenantId, item.campaignId)) {
-                lifecycle.advance(tenantId, item.campaignId);
-            }
-        }
+        completion.request(tenantId, item.campaignId);
     }
 
     /** Not processing any more: the lease is over (V3: a processing row has one, others need none). */

@@ -252,6 +252,7 @@ public class IdempotentConsumer {
         for (EventHandler<?> handler : forType) {
             invoke(handler, event);
         }
+        tenantWorkDone(); // the one tenant's work of this transaction is over
         return Outcome.APPLIED;
     }
 
@@ -263,6 +264,18 @@ public class IdempotentConsumer {
         Set<UUID> fresh = insertProcessed(batch.stream().<EventEnvelope<?>>map(Decoded::event).toList());
         Set<UUID> applied = new HashSet<>();
         UUID[] tenant = new UUID[1];
+        applyEach(batch, fresh, applied, tenant);
+        if (tenant[0] != null) {
+            // the last tenant's records are applied: what its handlers kept for later is written under its tenant
+            TenantScope.call(tenant[0], () -> {
+                tenantWorkDone();
+                return null;
+            });
+            em.flush();
+        }
+    }
+
+    private void applyEach(List<Decoded> batch, Set<UUID> fresh, Set<UUID> applied, UUID[] tenant) {
         for (Decoded decoded : batch) {
             traced(decoded, () -> {
                 EventEnvelope<?> event = decoded.event();
@@ -325,12 +338,17 @@ public class IdempotentConsumer {
      */
     private void switchTenant(UUID tenant, boolean hadOne) {
         if (hadOne) {
-            tenantSwitchListeners.forEach(BeforeTenantSwitch::beforeTenantSwitch);
+            tenantWorkDone();
             em.flush();
             em.clear();
         }
         em.createNativeQuery("SELECT set_config('app.tenant_id', ?1, true)").setParameter(1, tenant.toString())
                 .getSingleResult();
+    }
+
+    /** The handlers are done with the connection's current tenant in this transaction ({@link BeforeTenantSwitch}). */
+    private void tenantWorkDone() {
+        tenantSwitchListeners.forEach(BeforeTenantSwitch::beforeTenantSwitch);
     }
 
     @SuppressWarnings("unchecked")
