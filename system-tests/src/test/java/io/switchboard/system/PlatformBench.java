@@ -105,7 +105,7 @@ class PlatformBench {
             WebhookBench.run(platform, tenant, load, WARMUP, MEASURE);
         }
         if (PHASES.contains("dialer")) {
-            DialerBench.run();
+            DialerBench.run(platform);
         }
         for (ServiceProcess service : List.of(platform.gateway, platform.calls, platform.contacts, platform.campaigns,
                 platform.analytics)) {
