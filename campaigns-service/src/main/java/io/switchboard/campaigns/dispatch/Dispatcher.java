@@ -6,8 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -23,7 +29,8 @@ import io.switchboard.platform.tenant.TenantScope;
  * The dispatch loop (docs/dispatcher.md "Claim algorithm"). Each round asks a SECURITY DEFINER function which tenants
  * have due rows (the one cross-tenant read; it returns ids only), then gives every such tenant, in rotating order, one
  * turn of at most {@code tenant-quantum} claims in its own transaction under its row-level security: a tenant with a
- * million due rows gets the same turn as one with ten. Several replicas run it side by side: rows are claimed with
+ * million due rows gets the same turn as one with ten. Up to {@code turn-concurrency} turns run at the same time (each
+ * waits mostly for PostgreSQL). Several replicas run it side by side: rows are claimed with
  * {@code FOR UPDATE SKIP LOCKED} and carry this instance's lease owner id. The reaper re-publishes the same dial
  * request for an expired lease that has no call yet, and frees the slot of a call that never reported back.
  */
@@ -44,6 +51,8 @@ public class Dispatcher {
     private final TenantDispatch tenantDispatch;
     private final DispatchWriter writer;
     private final String owner;
+    /** Runs a round's tenant turns, turn-concurrency at a time; created on first use. */
+    private ExecutorService turnPool;
     /** Where the next round's tenant scan starts: rounds rotate through the tenants. */
     private volatile UUID cursor = BEFORE_ALL;
 
@@ -104,24 +113,65 @@ public class Dispatcher {
      */
     Round round(Supplier<Instant> clock) {
         List<UUID> tenants = dueTenants(clock.get());
+        List<Future<TenantDispatch.Turn>> turns = new ArrayList<>(tenants.size());
+        for (UUID tenant : tenants) {
+            // tenants are independent (their own rows, slots and transaction), so up to turn-concurrency turns overlap
+            turns.add(turnPool().submit(() -> turn(tenant, clock)));
+        }
         int dialed = 0;
         int skipped = 0;
-        for (UUID tenant : tenants) {
-            try {
-                Instant now = clock.get();
-                TenantDispatch.Turn turn = TenantScope.call(tenant, () -> QuarkusTransaction.requiringNew()
-                        .call(() -> tenantDispatch.dispatch(tenant, now, owner)));
-                dialed += turn.dialed();
-                skipped += turn.skipped();
-            } catch (RuntimeException e) {
-                // one tenant's trouble never stops the others' turns
-                LOG.warnf("dispatch turn failed tenant=%s: %s", tenant, e.toString());
-            }
+        for (Future<TenantDispatch.Turn> turn : turns) {
+            TenantDispatch.Turn done = awaitTurn(turn);
+            dialed += done.dialed();
+            skipped += done.skipped();
         }
         if (!tenants.isEmpty()) {
             cursor = tenants.get(tenants.size() - 1);
         }
         return new Round(tenants.size(), dialed, skipped);
+    }
+
+    private TenantDispatch.Turn turn(UUID tenant, Supplier<Instant> clock) {
+        try {
+            Instant now = clock.get();
+            return TenantScope.call(tenant, () -> QuarkusTransaction.requiringNew()
+                    .call(() -> tenantDispatch.dispatch(tenant, now, owner)));
+        } catch (RuntimeException e) {
+            // one tenant's trouble never stops the others' turns
+            LOG.warnf("dispatch turn failed tenant=%s: %s", tenant, e.toString());
+            return TenantDispatch.Turn.NOTHING;
+        }
+    }
+
+    private static TenantDispatch.Turn awaitTurn(Future<TenantDispatch.Turn> turn) {
+        try {
+            return turn.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // shutting down: the turns still running finish on their own
+            return TenantDispatch.Turn.NOTHING;
+        } catch (ExecutionException e) {
+            LOG.warnf("dispatch turn failed: %s", e.getCause().toString());
+            return TenantDispatch.Turn.NOTHING;
+        }
+    }
+
+    private synchronized ExecutorService turnPool() {
+        if (turnPool == null) {
+            AtomicInteger n = new AtomicInteger();
+            turnPool = Executors.newFixedThreadPool(Math.max(1, config.turnConcurrency()), r -> {
+                Thread thread = new Thread(r, "dialer-turn-" + n.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return turnPool;
+    }
+
+    @PreDestroy
+    synchronized void stopTurns() {
+        if (turnPool != null) {
+            turnPool.shutdown();
+        }
     }
 
     /** From the cursor on, wrapping around once, so past tenants-per-round every tenant still gets its turn. */

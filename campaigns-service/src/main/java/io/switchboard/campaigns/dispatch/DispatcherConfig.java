@@ -29,6 +29,14 @@ public interface DispatcherConfig {
     @WithDefault("50")
     int tenantQuantum();
 
+    /**
+     * Tenant turns of a round that run at the same time, each in its own transaction on its own connection. A turn
+     * spends most of its time waiting for PostgreSQL (a dozen statements); run one after the other, a round of 100
+     * tenants took seconds and a row falling due waited for it (docs/dispatcher.md "Benchmark").
+     */
+    @WithDefault("4")
+    int turnConcurrency();
+
     /** Tenants served per round (the next round starts where this one stopped). */
     @WithDefault("200")
     int tenantsPerRound();

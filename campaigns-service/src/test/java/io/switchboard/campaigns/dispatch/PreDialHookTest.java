@@ -53,9 +53,13 @@ class PreDialHookTest {
     }
 
     private UUID itemBehindHook(UUID tenant, String path, boolean failOpen) {
+        return itemBehindHook(tenant, path, failOpen, 1000);
+    }
+
+    private UUID itemBehindHook(UUID tenant, String path, boolean failOpen, int timeoutMs) {
         UUID campaign = fx.campaign(tenant, "pre_dial_hook_url = 'http://localhost:" + tenantEndpoint.port() + path
-                + "', pre_dial_hook_secret = '" + SECRET + "', pre_dial_hook_timeout_ms = 1000, pre_dial_hook_fail_open = "
-                + failOpen);
+                + "', pre_dial_hook_secret = '" + SECRET + "', pre_dial_hook_timeout_ms = " + timeoutMs
+                + ", pre_dial_hook_fail_open = " + failOpen);
         return fx.item(tenant, campaign, DialerFixtures.phone(), DialerFixtures.openZone(), null);
     }
 
@@ -124,5 +128,33 @@ class PreDialHookTest {
         UUID item = itemBehindHook(tenant, "/broken", false);
         dispatcher.round(Instant.now());
         assertEquals(DialRules.HOOK_UNAVAILABLE, fx.skipReason(tenant, item));
+    }
+
+    /**
+     * Tenant turns of one round overlap (switchboard.dialer.turn-concurrency): two tenants whose hooks each take 1.5 s
+     * start their turns together. One after the other, the second turn would start after the first one's hook answered.
+     */
+    @Test
+    void twoTenantsSlowHooksAreAskedInTheSameRoundAtTheSameTime() {
+        tenantEndpoint.stubFor(post(urlEqualTo("/slow-yes")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withFixedDelay(1500).withBody("{\"dial\":true}")));
+        UUID first = fx.tenantWithCredits();
+        UUID second = fx.tenantWithCredits();
+        UUID firstItem = itemBehindHook(first, "/slow-yes", false, 3000);
+        UUID secondItem = itemBehindHook(second, "/slow-yes", false, 3000);
+
+        dispatcher.round(Instant::now);
+
+        assertEquals("processing", fx.status(first, firstItem));
+        assertEquals("processing", fx.status(second, secondItem));
+        Instant firstStarted = decidedAt(first, firstItem);
+        Instant secondStarted = decidedAt(second, secondItem);
+        assertTrue(Math.abs(java.time.Duration.between(firstStarted, secondStarted).toMillis()) < 1000,
+                "turns started at " + firstStarted + " and " + secondStarted);
+    }
+
+    private Instant decidedAt(UUID tenant, UUID item) {
+        Object at = fx.one(tenant, "SELECT decided_at FROM dial_decision WHERE queue_item_id = ?1", item);
+        return at instanceof java.time.OffsetDateTime odt ? odt.toInstant() : (Instant) at;
     }
 }
