@@ -31,12 +31,14 @@ final class RunningPlatform {
     static final String SUPER_ADMIN_EMAIL = "super-admin@system-tests.example";
     static final String SUPER_ADMIN_PASSWORD = "system tests super admin password";
 
-    private RunningPlatform(Map<String, String> gatewayEnv) {
+    private RunningPlatform(Map<String, String> gatewayEnv, Map<String, String> callsEnv) {
         Infra.ensureStarted();
         // the stuck-call reconciler in provider-simulator time: a dial whose process died between recording the call and
         // asking the provider (no provider id, never a webhook) is answered outcome_unknown after 20 s, not 30 min
-        CompletableFuture<ServiceProcess> callsF = start("calls-service", "SWITCHBOARD_CALLS_PORT", Map.of(
+        Map<String, String> callsSettings = new java.util.HashMap<>(Map.of(
                 "SWITCHBOARD_CALLS_RECONCILE_AFTER", "20s", "SWITCHBOARD_CALLS_RECONCILE_EVERY", "5s"));
+        callsSettings.putAll(callsEnv);
+        CompletableFuture<ServiceProcess> callsF = start("calls-service", "SWITCHBOARD_CALLS_PORT", callsSettings);
         CompletableFuture<ServiceProcess> contactsF = start("contacts-service", "SWITCHBOARD_CONTACTS_PORT");
         CompletableFuture<ServiceProcess> campaignsF = start("campaigns-service", "SWITCHBOARD_CAMPAIGNS_PORT");
         CompletableFuture<ServiceProcess> analyticsF = start("analytics-service", "SWITCHBOARD_ANALYTICS_PORT");
@@ -110,13 +112,16 @@ final class RunningPlatform {
     }
 
     static synchronized RunningPlatform get() {
-        return get(Map.of());
+        return get(Map.of(), Map.of());
     }
 
-    /** The first caller's gateway settings win; the benchmark uses this to lift the rate limits. */
-    static synchronized RunningPlatform get(Map<String, String> gatewayEnv) {
+    /**
+     * The first caller's gateway and calls-service settings win; the benchmark uses this to lift the rate limits and,
+     * for its dialer phase, to keep calls-service off the dial requests its stub provider answers.
+     */
+    static synchronized RunningPlatform get(Map<String, String> gatewayEnv, Map<String, String> callsEnv) {
         if (instance == null) {
-            instance = new RunningPlatform(gatewayEnv);
+            instance = new RunningPlatform(gatewayEnv, callsEnv);
         }
         return instance;
     }
