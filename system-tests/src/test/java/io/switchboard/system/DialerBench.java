@@ -252,13 +252,24 @@ final class DialerBench {
                 Thread.sleep(500);
             }
             List<Long> latencies = new ArrayList<>();
+            // where it goes: due -> the claim's turn started (the decision record's time), and that -> the stub got it
+            List<Long> toClaim = new ArrayList<>();
+            List<Long> toStub = new ArrayList<>();
+            Map<String, Instant> claimedAt = claimTimes(tenants, dueAt.keySet());
             for (Map.Entry<String, Instant> due : dueAt.entrySet()) {
                 Instant first = stub.firstSeenAt.get(due.getKey() + ":1");
                 if (first != null) {
                     latencies.add(Duration.between(due.getValue(), first).toMillis());
+                    Instant claimed = claimedAt.get(due.getKey());
+                    if (claimed != null) {
+                        toClaim.add(Duration.between(due.getValue(), claimed).toMillis());
+                        toStub.add(Duration.between(claimed, first).toMillis());
+                    }
                 }
             }
             Collections.sort(latencies);
+            Collections.sort(toClaim);
+            Collections.sort(toStub);
 
             // every bench row has max_retries 0: a second call for one queue item is a double dial (a request that
             // reached the stub after its notAfter was not dialed, and its row may be requested again)
@@ -272,9 +283,12 @@ final class DialerBench {
                     + " (the load generator includes the stub provider)");
             System.out.printf("  due-to-request latency (%,d of %,d rows due at %.0f/s, %.0f %% of the sustained rate, after the "
                     + "drain's slots were back and the platform idle%s): p50 %d ms, p99 %d ms (goal p99 < 1 s)%n",
-                    latencies.size(), latencyRows, latencyRate, LATENCY_LOAD * 100,
+                    latencies.size(), dueAt.size(), latencyRate, LATENCY_LOAD * 100,
                     (held > 0 ? " - " + held + " slots still held after 180 s" : "") + (quiet ? "" : " - not idle after 120 s"),
                     pct(latencies, 0.50), pct(latencies, 0.99));
+            System.out.printf("    of which due -> claimed (the dispatch turn's start): p50 %d ms, p99 %d ms; claimed -> request at "
+                    + "the stub (turn, commit, outbox relay, Kafka): p50 %d ms, p99 %d ms%n", pct(toClaim, 0.50),
+                    pct(toClaim, 0.99), pct(toStub, 0.50), pct(toStub, 0.99));
             System.out.printf("  must be 0: double dials %d, dials outside the window %d, dials to DNC numbers %d (decision "
                     + "records: %d), dials over a cap %d (sampled slots over the tenant limit: %d), requests reaching the "
                     + "stub after notAfter %d%n", doubleDials, audit[0], toDnc, audit[1], audit[2], maxOverTenant,
@@ -429,6 +443,27 @@ final class DialerBench {
             }
         }
         return false;
+    }
+
+    /** When each of these queue items was claimed for its first dial (its decision record's time). */
+    private static Map<String, Instant> claimTimes(List<UUID> tenants, java.util.Collection<String> items) throws SQLException {
+        Map<String, Instant> out = new java.util.HashMap<>();
+        try (Connection db = DriverManager.getConnection(Infra.jdbcUrl("campaigns"), Infra.DB_USER, Infra.DB_PASSWORD);
+                Statement s = db.createStatement();
+                PreparedStatement q = db.prepareStatement("""
+                        SELECT queue_item_id::text, decided_at FROM dial_decision WHERE outcome = 'dialed' AND attempt = 1
+                          AND queue_item_id = ANY(?::uuid[])""")) {
+            q.setArray(1, db.createArrayOf("text", items.toArray(String[]::new)));
+            for (UUID tenant : tenants) {
+                s.execute("SELECT set_config('app.tenant_id', '" + tenant + "', false)");
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), rs.getTimestamp(2).toInstant());
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** Live slots of all the bench tenants right now. */
