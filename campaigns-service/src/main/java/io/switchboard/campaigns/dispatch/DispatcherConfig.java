@@ -32,9 +32,10 @@ public interface DispatcherConfig {
     /**
      * Tenant turns of a round that run at the same time, each in its own transaction on its own connection. A turn
      * spends most of its time waiting for PostgreSQL (a dozen statements); run one after the other, a round of 100
-     * tenants took seconds and a row falling due waited for it (docs/dispatcher.md "Benchmark").
+     * tenants took seconds and a row falling due waited for it (docs/dispatcher.md "Benchmark"; 8 measured better
+     * than 4 there). At most this many of the datasource's connections (20) are the dispatcher's.
      */
-    @WithDefault("4")
+    @WithDefault("8")
     int turnConcurrency();
 
     /** Tenants served per round (the next round starts where this one stopped). */
