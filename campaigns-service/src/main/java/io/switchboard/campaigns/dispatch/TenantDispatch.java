@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.DayOfWeek;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -140,48 +141,73 @@ public class TenantDispatch {
         }
     }
 
+    /**
+     * The replicas' facts for the batch's numbers, read in one round trip: a turn waits on PostgreSQL statement by
+     * statement, and a row falling due waits for its tenant's next turn (docs/dispatcher.md "Benchmark"), so the six
+     * reads (blocks, consents, recent dials, last conversations, the credit balance, the replica positions) are one
+     * UNION ALL whose rows say which read they answer.
+     */
     private Context context(UUID tenant, Instant now, List<CallQueueItem> items, int limit, int tenantUsed,
             Map<UUID, Integer> used) {
         String[] phones = items.stream().map(i -> i.phone).distinct().toArray(String[]::new);
-        Map<String, List<Object[]>> blocks = new HashMap<>();
-        for (Object[] row : rows("""
-                SELECT phone, kind, ref, internal FROM blocked_number WHERE tenant_id = ?1 AND phone = ANY(?2)""",
-                tenant, phones)) {
-            blocks.computeIfAbsent((String) row[0], p -> new ArrayList<>()).add(row);
-        }
-        Set<String> consented = rows("""
-                SELECT DISTINCT phone, 1 FROM consent_replica WHERE tenant_id = ?1 AND phone = ANY(?2) AND channel = 'voice'
-                  AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?3)""", tenant, phones, now)
-                .stream().map(r -> (String) r[0]).collect(Collectors.toSet());
         ComplianceRules.Rule rule = rules.get(tenant);
+        // without a window no dial is counted: a cutoff no decision can be after
+        Instant dialsSince = rule.windowDays() == null ? now.plus(Duration.ofDays(1))
+                : now.minus(Duration.ofDays(rule.windowDays()));
+        Map<String, List<Object[]>> blocks = new HashMap<>();
+        Set<String> consented = new HashSet<>();
         Map<String, List<Instant>> dials = new HashMap<>();
-        if (rule.windowDays() != null) {
-            for (Object[] row : rows("""
-                    SELECT phone, decided_at FROM dial_decision WHERE tenant_id = ?1 AND outcome = 'dialed'
-                      AND phone = ANY(?2) AND decided_at > ?3 ORDER BY decided_at""", tenant, phones,
-                    now.minus(Duration.ofDays(rule.windowDays())))) {
-                dials.computeIfAbsent((String) row[0], p -> new ArrayList<>()).add(DbValues.instant(row[1]));
+        Map<String, Instant> conversations = new HashMap<>();
+        Long balance = null;
+        List<Object[]> positions = new ArrayList<>();
+        for (Object[] row : rows("""
+                SELECT CAST('block' AS text) AS fact, phone AS a, kind AS b, ref AS c, internal AS flag, CAST(NULL AS timestamptz) AS at,
+                       CAST(NULL AS bigint) AS n
+                  FROM blocked_number WHERE tenant_id = ?1 AND phone = ANY(?2)
+                UNION ALL
+                SELECT DISTINCT 'consent', phone, CAST(NULL AS text), CAST(NULL AS text), CAST(NULL AS boolean),
+                       CAST(NULL AS timestamptz), CAST(NULL AS bigint) FROM consent_replica
+                  WHERE tenant_id = ?1 AND phone = ANY(?2) AND channel = 'voice' AND revoked_at IS NULL
+                    AND (expires_at IS NULL OR expires_at > ?3)
+                UNION ALL
+                SELECT 'dial', phone, CAST(NULL AS text), CAST(NULL AS text), CAST(NULL AS boolean), decided_at, CAST(NULL AS bigint)
+                  FROM dial_decision
+                  WHERE tenant_id = ?1 AND outcome = 'dialed' AND phone = ANY(?2) AND decided_at > ?4
+                UNION ALL
+                SELECT 'conversation', phone, CAST(NULL AS text), CAST(NULL AS text), CAST(NULL AS boolean), last_conversation_at,
+                       CAST(NULL AS bigint) FROM conversation_replica
+                  WHERE tenant_id = ?1 AND phone = ANY(?2)
+                UNION ALL
+                SELECT 'credit', CAST(NULL AS text), CAST(NULL AS text), CAST(NULL AS text), CAST(NULL AS boolean), changed_at, balance
+                  FROM credit_balance WHERE tenant_id = ?1
+                UNION ALL
+                SELECT 'position', replica, CAST(last_event_id AS text), last_event_type, CAST(NULL AS boolean), last_event_time,
+                       CAST(NULL AS bigint)
+                  FROM replica_position WHERE tenant_id = ?1""", tenant, phones, now, dialsSince)) {
+            String phone = (String) row[1];
+            switch ((String) row[0]) {
+                case "block" -> blocks.computeIfAbsent(phone, p -> new ArrayList<>())
+                        .add(new Object[] { phone, row[2], row[3], row[4] });
+                case "consent" -> consented.add(phone);
+                case "dial" -> dials.computeIfAbsent(phone, p -> new ArrayList<>()).add(DbValues.instant(row[5]));
+                case "conversation" -> conversations.put(phone, DbValues.instant(row[5]));
+                case "credit" -> balance = ((Number) row[6]).longValue();
+                default -> positions.add(row);
             }
         }
-        Map<String, Instant> conversations = new HashMap<>();
-        rows("SELECT phone, last_conversation_at FROM conversation_replica WHERE tenant_id = ?1 AND phone = ANY(?2)",
-                tenant, phones).forEach(r -> conversations.put((String) r[0], DbValues.instant(r[1])));
-        List<Object[]> credit = rows("SELECT balance, changed_at FROM credit_balance WHERE tenant_id = ?1", tenant);
-        Long balance = credit.isEmpty() ? null : ((Number) credit.get(0)[0]).longValue();
+        dials.values().forEach(Collections::sort); // oldest first: the window's first dial
         return new Context(tenant, now, limit, tenantUsed, new HashMap<>(used), blocks, consented, dials, conversations,
-                rule, balance, watermark.current(now), replicaPositions(tenant, balance));
+                rule, balance, watermark.current(now), replicaPositions(positions, balance));
     }
 
-    private Map<String, Object> replicaPositions(UUID tenant, Long balance) {
+    private Map<String, Object> replicaPositions(List<Object[]> positions, Long balance) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (String topic : List.of(Topics.CONTACTS, Topics.CREDITS)) {
             out.put(topic + ".caughtUpAt", watermark.caughtUpAt(topic).map(Instant::toString).orElse(null));
         }
-        for (Object[] row : rows("""
-                SELECT replica, last_event_id, last_event_type, last_event_time FROM replica_position WHERE tenant_id = ?1""",
-                tenant)) {
-            out.put(row[0] + ".lastEvent", Map.of("id", row[1].toString(), "type", row[2],
-                    "time", DbValues.instant(row[3]).toString()));
+        for (Object[] row : positions) {
+            out.put(row[1] + ".lastEvent", Map.of("id", row[2].toString(), "type", row[3],
+                    "time", DbValues.instant(row[5]).toString()));
         }
         out.put("credits.balance", balance);
         return out;
