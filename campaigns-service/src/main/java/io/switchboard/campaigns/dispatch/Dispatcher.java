@@ -5,11 +5,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -41,6 +45,8 @@ public class Dispatcher {
     private static final UUID BEFORE_ALL = new UUID(0, 0);
     /** Quarkus' scheduler checks its triggers once a second: a tick of the loop ends before the next one. */
     private static final Duration TICK = Duration.ofMillis(800);
+    /** How soon the pipelined loop looks again when every due tenant already has a turn running. */
+    private static final Duration IN_FLIGHT_POLL = Duration.ofMillis(20);
 
     /** What one round did. */
     public record Round(int tenants, int dialed, int skipped) {
@@ -51,8 +57,12 @@ public class Dispatcher {
     private final TenantDispatch tenantDispatch;
     private final DispatchWriter writer;
     private final String owner;
-    /** Runs a round's tenant turns, turn-concurrency at a time; created on first use. */
+    /** Runs the tenant turns, turn-concurrency at a time; created on first use. */
     private ExecutorService turnPool;
+    /** Places for turns queued or running in the pipelined loop (twice turn-concurrency); created on first use. */
+    private Semaphore pipeline;
+    /** Tenants whose turn the pipelined loop started and that has not ended: never two turns of one tenant at once. */
+    private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
     /** Where the next round's tenant scan starts: rounds rotate through the tenants. */
     private volatile UUID cursor = BEFORE_ALL;
 
@@ -69,9 +79,8 @@ public class Dispatcher {
     }
 
     /**
-     * Quarkus' scheduler checks its triggers once a second, so a tick lasts up to 0.8 s: rounds follow each other at
-     * once while they find work, and an idle loop polls every {@code switchboard.dialer.every} (0.2 s) until the tick
-     * is over. A row that falls due therefore waits about that long for its claim, not up to a whole second.
+     * Quarkus' scheduler checks its triggers once a second, so a tick lasts up to 0.8 s: the reaper, then the pipelined
+     * loop ({@link #loop}) until the tick is over.
      */
     @Scheduled(every = "1s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
@@ -79,26 +88,96 @@ public class Dispatcher {
             return;
         }
         long tickEnds = System.nanoTime() + TICK.toNanos();
-        long idlePoll = config.every().toNanos();
         try {
             reap(Instant.now());
-            while (true) {
-                Round round = round(Instant::now);
-                boolean idle = round.dialed() + round.skipped() == 0;
-                // over before the next trigger (a still running tick would make the scheduler skip it), and the
-                // reaper runs at every tick's start
-                if (System.nanoTime() + (idle ? idlePoll : 0) >= tickEnds) {
-                    return;
-                }
-                if (idle) {
-                    Thread.sleep(Duration.ofNanos(idlePoll).toMillis());
-                }
-            }
+            loop(tickEnds, Instant::now);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // shutting down
         } catch (RuntimeException e) {
-            LOG.warnf("dispatch round failed: %s", e.toString());
+            LOG.warnf("dispatch loop failed: %s", e.toString());
         }
+    }
+
+    /** What {@link #pump} found. */
+    enum Pump {
+        /** Turns were started. */
+        STARTED,
+        /** Every place is taken: wait for a turn to end. */
+        FULL,
+        /** The due tenants all have a turn running: wait a little, their turns end soon. */
+        ALL_IN_FLIGHT,
+        /** Nothing due: poll again after switchboard.dialer.every. */
+        NOTHING_DUE
+    }
+
+    /**
+     * Hands due tenants' turns to the pool until {@code untilNanos}: the pipelined form of {@link #round}. A round waits
+     * for all its turns before the next starts, so every row waited for the slowest turn of its round; here a turn
+     * starts as soon as a place in the pool is free, for the next due tenant after the last one started (rotating as
+     * rounds do), never for a tenant whose turn is still queued or running. Up to twice {@code turn-concurrency} turns
+     * are queued or running; with none due the loop polls every {@code switchboard.dialer.every} (0.2 s). Turns still
+     * running at the end carry on; the next call does not start their tenants again until they end.
+     */
+    void loop(long untilNanos, Supplier<Instant> clock) throws InterruptedException {
+        long idlePoll = config.every().toNanos();
+        while (System.nanoTime() < untilNanos) {
+            Pump pumped = pump(clock);
+            long wait = Math.min(untilNanos - System.nanoTime(), idlePoll);
+            if (pumped == Pump.FULL && wait > 0) {
+                // until a turn ends (its place is free again) or the poll interval passes
+                if (pipeline().tryAcquire(wait, TimeUnit.NANOSECONDS)) {
+                    pipeline().release();
+                }
+            } else if (pumped == Pump.ALL_IN_FLIGHT && wait > 0) {
+                Thread.sleep(Math.max(1, Math.min(IN_FLIGHT_POLL.toMillis(), Duration.ofNanos(wait).toMillis())));
+            } else if (pumped == Pump.NOTHING_DUE && wait > 0) {
+                Thread.sleep(Math.max(1, Duration.ofNanos(wait).toMillis()));
+            }
+        }
+    }
+
+    /** Starts turns for due tenants not in flight, as many as the pipeline has places for. */
+    Pump pump(Supplier<Instant> clock) {
+        int free = pipeline().availablePermits();
+        if (free == 0) {
+            return Pump.FULL;
+        }
+        List<UUID> due = dueTenants(clock.get(), free + inFlight.size()).stream().filter(t -> !inFlight.contains(t))
+                .limit(free).toList();
+        UUID last = null;
+        for (UUID tenant : due) {
+            if (!pipeline().tryAcquire()) {
+                break;
+            }
+            inFlight.add(tenant);
+            try {
+                turnPool().execute(() -> {
+                    try {
+                        turn(tenant, clock);
+                    } finally {
+                        inFlight.remove(tenant);
+                        pipeline().release();
+                    }
+                });
+            } catch (RuntimeException e) { // the pool is shutting down
+                inFlight.remove(tenant);
+                pipeline().release();
+                throw e;
+            }
+            last = tenant;
+        }
+        if (last == null) {
+            return !due.isEmpty() ? Pump.FULL : inFlight.isEmpty() ? Pump.NOTHING_DUE : Pump.ALL_IN_FLIGHT;
+        }
+        cursor = last;
+        return Pump.STARTED;
+    }
+
+    private synchronized Semaphore pipeline() {
+        if (pipeline == null) {
+            pipeline = new Semaphore(2 * Math.max(1, config.turnConcurrency()));
+        }
+        return pipeline;
     }
 
     /** One turn for every tenant with due rows (up to tenants-per-round), every turn as of {@code now} (tests). */
@@ -176,7 +255,10 @@ public class Dispatcher {
 
     /** From the cursor on, wrapping around once, so past tenants-per-round every tenant still gets its turn. */
     private List<UUID> dueTenants(Instant now) {
-        int max = config.tenantsPerRound();
+        return dueTenants(now, config.tenantsPerRound());
+    }
+
+    private List<UUID> dueTenants(Instant now, int max) {
         List<UUID> tenants = new ArrayList<>(dueTenantsAfter(cursor, now, max));
         if (tenants.size() < max && !cursor.equals(BEFORE_ALL)) {
             for (UUID t : dueTenantsAfter(BEFORE_ALL, now, max - tenants.size())) {

@@ -157,4 +157,33 @@ class PreDialHookTest {
         Object at = fx.one(tenant, "SELECT decided_at FROM dial_decision WHERE queue_item_id = ?1", item);
         return at instanceof java.time.OffsetDateTime odt ? odt.toInstant() : (Instant) at;
     }
+
+    /**
+     * The scheduled loop is pipelined (Dispatcher#loop): a turn starts as soon as a place is free, so a tenant whose turn
+     * waits 2 s for its hook does not hold back another tenant's next turn, as a round that waits for all its turns
+     * did. The quick tenant's second row falls due 0.5 s in and is claimed within the 1.5 s the loop runs, while the
+     * slow tenant's turn is still asking its hook.
+     */
+    @Test
+    void aTurnWaitingForItsHookDoesNotHoldBackAnotherTenantsNextTurn() throws Exception {
+        tenantEndpoint.stubFor(post(urlEqualTo("/slower-yes")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withFixedDelay(2000).withBody("{\"dial\":true}")));
+        UUID slow = fx.tenantWithCredits();
+        UUID slowItem = itemBehindHook(slow, "/slower-yes", false, 5000);
+        UUID quick = fx.tenantWithCredits();
+        UUID first = fx.item(quick, null, DialerFixtures.phone(), DialerFixtures.openZone(), null);
+        UUID second = fx.item(quick, null, DialerFixtures.phone(), DialerFixtures.openZone(),
+                "scheduled_for = now() + interval '500 milliseconds'");
+
+        dispatcher.loop(System.nanoTime() + java.time.Duration.ofMillis(1500).toNanos(), Instant::now);
+
+        assertEquals("processing", fx.status(quick, first));
+        assertEquals("processing", fx.status(quick, second), "claimed while the other tenant's turn was still running");
+        assertEquals("pending", fx.status(slow, slowItem), "the slow turn had not committed yet");
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (!"processing".equals(fx.status(slow, slowItem)) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertEquals("processing", fx.status(slow, slowItem), "the slow turn ended on its own after the loop returned");
+    }
 }
