@@ -37,7 +37,14 @@ public class RecordsApi {
     }
 
     public static String createContact(UUID tenant, String phone) {
-        return json(tenant, "{\"phone\":\"" + phone + "\"}").post("/api/v1/contacts").then().statusCode(201).extract().path("id");
+        return createContact(tenant, phone, null);
+    }
+
+    /** A contact with this phone and first name (none when null); its id. */
+    public static String createContact(UUID tenant, String phone, String firstName) {
+        String name = firstName == null ? "" : ",\"firstName\":\"" + firstName + "\"";
+        return json(tenant, "{\"phone\":\"" + phone + "\"" + name + "}").post("/api/v1/contacts").then().statusCode(201)
+                .extract().path("id");
     }
 
     /** The payloads of the tenant's outbox events of this type, oldest first. */

@@ -206,7 +206,7 @@ final class DialerBench {
             List<UUID[]> campaigns = seed(tenants, perTenant, open, closed);
             System.out.printf("  seeded %,d rows in %.1f s%n", ROWS, (System.nanoTime() - seedNanos) / 1e9);
             if (WARMUP_ROWS > 0) {
-                Map<String, Instant> warmup = seedLatencyRows(tenants, campaigns, open, WARMUP_ROWS, 6_000_000_000L);
+                Map<String, Instant> warmup = seedRowsFallingDue(tenants, campaigns, open, WARMUP_ROWS, 6_000_000_000L);
                 long warmupDeadline = System.nanoTime() + Duration.ofSeconds(LATENCY_SECONDS + 180).toNanos();
                 while ((!stub.requestsPerItem.keySet().containsAll(warmup.keySet()) || slotsHeld(tenants) > 0)
                         && System.nanoTime() < warmupDeadline) {
@@ -246,7 +246,7 @@ final class DialerBench {
             boolean quiet = awaitQuiet(cpu, Duration.ofSeconds(120));
             double latencyRate = Double.isNaN(sustainedRate) ? 5 : Math.max(5, Math.round(sustainedRate * LATENCY_LOAD));
             int latencyRows = (int) Math.round(latencyRate * LATENCY_SECONDS);
-            Map<String, Instant> dueAt = seedLatencyRows(tenants, campaigns, open, latencyRows, 5_000_000_000L);
+            Map<String, Instant> dueAt = seedRowsFallingDue(tenants, campaigns, open, latencyRows, 5_000_000_000L);
             long latencyDeadline = System.nanoTime() + Duration.ofSeconds(LATENCY_SECONDS + 90).toNanos();
             while (!stub.requestsPerItem.keySet().containsAll(dueAt.keySet()) && System.nanoTime() < latencyDeadline) {
                 Thread.sleep(500);
@@ -344,7 +344,7 @@ final class DialerBench {
     }
 
     /** {@code rows} rows spread evenly over LATENCY_SECONDS and across the tenants, the first due 2 s from now. */
-    private static Map<String, Instant> seedLatencyRows(List<UUID> tenants, List<UUID[]> campaigns, String zone, int rows,
+    private static Map<String, Instant> seedRowsFallingDue(List<UUID> tenants, List<UUID[]> campaigns, String zone, int rows,
             long phoneBase) throws SQLException {
         Map<String, Instant> due = new ConcurrentHashMap<>();
         Instant base = Instant.now().plusSeconds(2);
@@ -431,14 +431,10 @@ final class DialerBench {
         while (System.nanoTime() < deadline) {
             Map<String, Double> before = cpu.read();
             Thread.sleep(2000);
-            Map<String, Double> after = cpu.read();
-            double cores = 0;
-            for (Map.Entry<String, Double> part : after.entrySet()) {
-                if (!part.getKey().equals("load generator") && before.containsKey(part.getKey())) {
-                    cores += (part.getValue() - before.get(part.getKey())) / 2;
-                }
-            }
-            if (cores < 0.25) {
+            // CPU milliseconds per second of the 2 s, per part: thousandths of a core
+            Map<String, Double> msPerSecond = CpuMeter.perUnit(before, cpu.read(), 2);
+            msPerSecond.remove("load generator");
+            if (msPerSecond.values().stream().mapToDouble(Double::doubleValue).sum() < 250) {
                 return true;
             }
         }
@@ -468,30 +464,26 @@ final class DialerBench {
 
     /** Live slots of all the bench tenants right now. */
     private static int slotsHeld(List<UUID> tenants) throws SQLException {
-        int held = 0;
+        return slotsPerTenant(tenants).stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** Tenants whose live slots exceed the limit right now (sampled during the drain, the first ten tenants). */
+    private static int overLimitNow(List<UUID> tenants) throws SQLException {
+        return (int) slotsPerTenant(tenants.subList(0, Math.min(10, tenants.size()))).stream()
+                .filter(held -> held > TENANT_LIMIT).count();
+    }
+
+    /** Each tenant's live slots, in the tenants' order. */
+    private static List<Integer> slotsPerTenant(List<UUID> tenants) throws SQLException {
+        List<Integer> held = new ArrayList<>();
         try (Connection db = DriverManager.getConnection(Infra.jdbcUrl("campaigns"), Infra.DB_USER, Infra.DB_PASSWORD);
                 Statement s = db.createStatement()) {
             for (UUID tenant : tenants) {
                 s.execute("SELECT set_config('app.tenant_id', '" + tenant + "', false)");
-                held += (int) one(s, "SELECT count(*) FROM active_call");
+                held.add((int) one(s, "SELECT count(*) FROM active_call"));
             }
         }
         return held;
-    }
-
-    /** Tenants whose live slots exceed the limit right now (sampled during the drain). */
-    private static int overLimitNow(List<UUID> tenants) throws SQLException {
-        int over = 0;
-        try (Connection db = DriverManager.getConnection(Infra.jdbcUrl("campaigns"), Infra.DB_USER, Infra.DB_PASSWORD);
-                Statement s = db.createStatement()) {
-            for (UUID tenant : tenants.subList(0, Math.min(10, tenants.size()))) {
-                s.execute("SELECT set_config('app.tenant_id', '" + tenant + "', false)");
-                if (one(s, "SELECT count(*) FROM active_call") > TENANT_LIMIT) {
-                    over++;
-                }
-            }
-        }
-        return over;
     }
 
     /** pgbench: the claim SQL on a copy of call_queue holding 200,000 due rows, rows claimed per second. */

@@ -57,10 +57,10 @@ public class Dispatcher {
     private final TenantDispatch tenantDispatch;
     private final DispatchWriter writer;
     private final String owner;
-    /** Runs the tenant turns, turn-concurrency at a time; created on first use. */
-    private ExecutorService turnPool;
-    /** Places for turns queued or running in the pipelined loop (twice turn-concurrency); created on first use. */
-    private Semaphore pipeline;
+    /** Runs the tenant turns, turn-concurrency at a time (its threads start with the first turns). */
+    private final ExecutorService turnPool;
+    /** Places for turns queued or running in the pipelined loop: twice turn-concurrency. */
+    private final Semaphore pipeline;
     /** Tenants whose turn the pipelined loop started and that has not ended: never two turns of one tenant at once. */
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
     /** Where the next round's tenant scan starts: rounds rotate through the tenants. */
@@ -72,6 +72,14 @@ public class Dispatcher {
         this.tenantDispatch = tenantDispatch;
         this.writer = writer;
         this.owner = config.instanceId().orElse("dispatcher-" + UUID.randomUUID().toString().substring(0, 8));
+        int concurrency = Math.max(1, config.turnConcurrency());
+        AtomicInteger n = new AtomicInteger();
+        this.turnPool = Executors.newFixedThreadPool(concurrency, r -> {
+            Thread thread = new Thread(r, "dialer-turn-" + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.pipeline = new Semaphore(2 * concurrency);
     }
 
     public String owner() {
@@ -125,8 +133,8 @@ public class Dispatcher {
             long wait = Math.min(untilNanos - System.nanoTime(), idlePoll);
             if (pumped == Pump.FULL && wait > 0) {
                 // until a turn ends (its place is free again) or the poll interval passes
-                if (pipeline().tryAcquire(wait, TimeUnit.NANOSECONDS)) {
-                    pipeline().release();
+                if (pipeline.tryAcquire(wait, TimeUnit.NANOSECONDS)) {
+                    pipeline.release();
                 }
             } else if (pumped == Pump.ALL_IN_FLIGHT && wait > 0) {
                 Thread.sleep(Math.max(1, Math.min(IN_FLIGHT_POLL.toMillis(), Duration.ofNanos(wait).toMillis())));
@@ -138,7 +146,7 @@ public class Dispatcher {
 
     /** Starts turns for due tenants not in flight, as many as the pipeline has places for. */
     Pump pump(Supplier<Instant> clock) {
-        int free = pipeline().availablePermits();
+        int free = pipeline.availablePermits();
         if (free == 0) {
             return Pump.FULL;
         }
@@ -146,22 +154,22 @@ public class Dispatcher {
                 .limit(free).toList();
         UUID last = null;
         for (UUID tenant : due) {
-            if (!pipeline().tryAcquire()) {
+            if (!pipeline.tryAcquire()) {
                 break;
             }
             inFlight.add(tenant);
             try {
-                turnPool().execute(() -> {
+                turnPool.execute(() -> {
                     try {
                         turn(tenant, clock);
                     } finally {
                         inFlight.remove(tenant);
-                        pipeline().release();
+                        pipeline.release();
                     }
                 });
             } catch (RuntimeException e) { // the pool is shutting down
                 inFlight.remove(tenant);
-                pipeline().release();
+                pipeline.release();
                 throw e;
             }
             last = tenant;
@@ -171,13 +179,6 @@ public class Dispatcher {
         }
         cursor = last;
         return Pump.STARTED;
-    }
-
-    private synchronized Semaphore pipeline() {
-        if (pipeline == null) {
-            pipeline = new Semaphore(2 * Math.max(1, config.turnConcurrency()));
-        }
-        return pipeline;
     }
 
     /** One turn for every tenant with due rows (up to tenants-per-round), every turn as of {@code now} (tests). */
@@ -195,7 +196,7 @@ public class Dispatcher {
         List<Future<TenantDispatch.Turn>> turns = new ArrayList<>(tenants.size());
         for (UUID tenant : tenants) {
             // tenants are independent (their own rows, slots and transaction), so up to turn-concurrency turns overlap
-            turns.add(turnPool().submit(() -> turn(tenant, clock)));
+            turns.add(turnPool.submit(() -> turn(tenant, clock)));
         }
         int dialed = 0;
         int skipped = 0;
@@ -234,23 +235,9 @@ public class Dispatcher {
         }
     }
 
-    private synchronized ExecutorService turnPool() {
-        if (turnPool == null) {
-            AtomicInteger n = new AtomicInteger();
-            turnPool = Executors.newFixedThreadPool(Math.max(1, config.turnConcurrency()), r -> {
-                Thread thread = new Thread(r, "dialer-turn-" + n.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            });
-        }
-        return turnPool;
-    }
-
     @PreDestroy
-    synchronized void stopTurns() {
-        if (turnPool != null) {
-            turnPool.shutdown();
-        }
+    void stopTurns() {
+        turnPool.shutdown();
     }
 
     /** From the cursor on, wrapping around once, so past tenants-per-round every tenant still gets its turn. */

@@ -186,8 +186,7 @@ public class TenantDispatch {
                   FROM replica_position WHERE tenant_id = ?1""", tenant, phones, now, dialsSince)) {
             String phone = (String) row[1];
             switch ((String) row[0]) {
-                case "block" -> blocks.computeIfAbsent(phone, p -> new ArrayList<>())
-                        .add(new Object[] { phone, row[2], row[3], row[4] });
+                case "block" -> blocks.computeIfAbsent(phone, p -> new ArrayList<>()).add(row);
                 case "consent" -> consented.add(phone);
                 case "dial" -> dials.computeIfAbsent(phone, p -> new ArrayList<>()).add(DbValues.instant(row[5]));
                 case "conversation" -> conversations.put(phone, DbValues.instant(row[5]));
@@ -298,6 +297,7 @@ public class TenantDispatch {
         };
     }
 
+    /** {@code c.blocks} holds context()'s block rows as read: fact, phone, kind, ref, internal. */
     private DialRules.Blocks blocks(String phone, Campaign campaign, Context c) {
         boolean internal = false;
         boolean attached = false;
@@ -306,11 +306,11 @@ public class TenantDispatch {
         Set<String> lists = campaign == null ? Set.of()
                 : campaign.dncListIds.stream().map(UUID::toString).collect(Collectors.toSet());
         for (Object[] row : c.blocks.getOrDefault(phone, List.of())) {
-            switch ((String) row[1]) {
+            switch ((String) row[2]) {
                 case "dnc" -> {
-                    if (Boolean.TRUE.equals(row[3])) {
+                    if (Boolean.TRUE.equals(row[4])) {
                         internal = true;
-                    } else if (lists.contains((String) row[2])) {
+                    } else if (lists.contains((String) row[3])) {
                         attached = true;
                     }
                 }

@@ -14,7 +14,6 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import io.switchboard.campaigns.campaign.CampaignService;
 import io.switchboard.campaigns.queue.CallQueueRepository;
 import io.switchboard.platform.tenant.BeforeTenantSwitch;
-import io.switchboard.platform.tenant.TenantScope;
 
 /**
  * "Is this campaign done?", asked once per campaign and tenant at the end of the inbox transaction's work for that
@@ -22,7 +21,8 @@ import io.switchboard.platform.tenant.TenantScope;
  * one per outcome, a batch of a tenant's outcomes flushed and probed once per event (the largest share of
  * campaigns-service's CPU in the dialer benchmark, docs/dispatcher.md "Benchmark"). The platform inbox calls
  * {@link #beforeTenantSwitch} before it moves to another tenant's records and when the transaction's last records are
- * applied, while their tenant is still the connection's: the check then sees every outcome of the transaction.
+ * applied, while their tenant is still the connection's and the current TenantScope: the check then sees every outcome
+ * of the transaction.
  * <p>
  * Only the inbox's transactions request checks ({@link QueueOutcomes} runs in no other).
  */
@@ -81,13 +81,10 @@ public class CampaignCompletion implements BeforeTenantSwitch {
         List<UUID> campaigns = new ArrayList<>(pending.campaigns());
         pending.campaigns().clear();
         em.flush(); // the outcomes' row changes, before the probe reads the queue
-        TenantScope.call(pending.tenantId(), () -> {
-            for (UUID campaign : campaigns) {
-                if (!queue.hasLive(pending.tenantId(), campaign)) {
-                    lifecycle.advance(pending.tenantId(), campaign);
-                }
+        for (UUID campaign : campaigns) {
+            if (!queue.hasLive(pending.tenantId(), campaign)) {
+                lifecycle.advance(pending.tenantId(), campaign);
             }
-            return null;
-        });
+        }
     }
 }

@@ -1,5 +1,10 @@
 package io.switchboard.contacts.importer;
 
+import static io.switchboard.contacts.RecordsApi.createContact;
+import static io.switchboard.contacts.importer.ImportJobs.awaitEnd;
+import static io.switchboard.contacts.importer.ImportJobs.job;
+import static io.switchboard.contacts.importer.ImportJobs.upload;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -16,7 +21,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 
@@ -54,13 +58,13 @@ class ImportApiTest {
     @Test
     void csvImportNormalizesPhonesMapsColumnsKeepsUnknownOnesAndReportsBadRows() {
         setDefaultRegion("US");
-        String id = upload("""
+        String id = upload(tenant, """
                 First Name,Last Name,Cell,Email,Segment
                 Ada,Lovelace,+442079460958,ada@example.com,vip
                 Alan,Turing,(415) 555-0123,,
                 Bad,Number,12345,,
                 """, "map=Cell:phone&tag=spring-2026&fileName=leads.csv");
-        JsonPath job = awaitEnd(id);
+        JsonPath job = awaitEnd(tenant, id);
         assertEquals("completed", job.getString("status"));
         assertEquals("comma", job.getString("delimiter"));
         assertEquals(3, job.getInt("rowsTotal"));
@@ -90,7 +94,7 @@ class ImportApiTest {
 
     @Test
     void duplicatesWithinTheFileAndAgainstExistingContactsAreSkippedAcrossChunks() {
-        createContact("+14155550100", "Existing");
+        createContact(tenant, "+14155550100", "Existing");
         StringBuilder file = new StringBuilder("phone;first_name\n+14155550100;Again\n");
         for (int i = 0; i < 150; i++) {
             file.append("+1415555").append(String.format("%04d", 1000 + i)).append(";N").append(i).append('\n');
@@ -98,7 +102,7 @@ class ImportApiTest {
         for (int i = 0; i < 150; i += 10) {
             file.append("+1415555").append(String.format("%04d", 1000 + i)).append(";Dup\n");
         }
-        JsonPath job = awaitEnd(upload(file.toString(), ""));
+        JsonPath job = awaitEnd(tenant, upload(tenant, file.toString(), ""));
         assertEquals("semicolon", job.getString("delimiter"));
         assertEquals(166, job.getInt("rowsTotal"));
         assertEquals(150, job.getInt("rowsImported"));
@@ -110,8 +114,8 @@ class ImportApiTest {
     @Test
     void aPhoneAnotherWriterCreatesWhileItsChunkIsWrittenIsSkippedAndTheRestOfTheChunkImported() {
         // the API creates +14155550601 after the chunk looked its phones up, just before its contacts are inserted
-        worker.beforeInsert(tenant, () -> createContact("+14155550601", "Racer"));
-        JsonPath job = awaitEnd(upload("phone,first_name\n+14155550600,A\n+14155550601,B\n+14155550602,C\n", ""));
+        worker.beforeInsert(tenant, () -> createContact(tenant, "+14155550601", "Racer"));
+        JsonPath job = awaitEnd(tenant, upload(tenant, "phone,first_name\n+14155550600,A\n+14155550601,B\n+14155550602,C\n", ""));
         assertEquals("completed", job.getString("status"));
         assertEquals(2, job.getInt("rowsImported"));
         assertEquals(1, job.getInt("rowsSkipped"));
@@ -128,7 +132,7 @@ class ImportApiTest {
                 "", "Palo Alto", "CA", "", "94301", "USA", "M", "", "4155550112", "alan@example.com", "", "callback", "", "") + "\n"
                 + String.join("\t", "VL-2", "src", "1001", "44", "2079460959", "", "Grace", "", "Hopper") + "\n"
                 + String.join("\t", "VL-3", "src", "1001", "1", "555") + "\n";
-        JsonPath job = awaitEnd(upload(tab, "format=vicidial"));
+        JsonPath job = awaitEnd(tenant, upload(tenant, tab, "format=vicidial"));
         assertEquals("tab", job.getString("delimiter"));
         assertEquals(2, job.getInt("rowsImported"));
         assertEquals(1, job.getInt("rowsFailed"));
@@ -138,14 +142,14 @@ class ImportApiTest {
                 sql("SELECT concat_ws(' ', phone, first_name, last_name, alternate_phone, notes, custom_fields::text) FROM contact"
                         + " WHERE tenant_id = ?1 AND source_import_id = ?2 AND phone LIKE '+1%'", importId));
 
-        JsonPath pipe = awaitEnd(upload("VL-9|src|1002|44|2079460960|Ms|Ada||Lovelace\n", "format=vicidial&delimiter=pipe"));
+        JsonPath pipe = awaitEnd(tenant, upload(tenant, "VL-9|src|1002|44|2079460960|Ms|Ada||Lovelace\n", "format=vicidial&delimiter=pipe"));
         assertEquals(1, pipe.getInt("rowsImported"));
     }
 
     @Test
     void updatePolicyOverwritesExistingContactsAndUndoRestoresThemAndRemovesTheCreatedOnes() {
-        String existing = createContact("+14155550200", "Old");
-        JsonPath job = awaitEnd(upload("phone,first_name,company\n+14155550200,New,Acme\n+14155550201,Fresh,\n",
+        String existing = createContact(tenant, "+14155550200", "Old");
+        JsonPath job = awaitEnd(tenant, upload(tenant, "phone,first_name,company\n+14155550200,New,Acme\n+14155550201,Fresh,\n",
                 "duplicates=update&tag=vip"));
         assertEquals(1, job.getInt("rowsImported"));
         assertEquals(1, job.getInt("rowsUpdated"));
@@ -179,8 +183,8 @@ class ImportApiTest {
 
     @Test
     void consentColumnsRecordAConsentPerRowWithItsEventAndUndoRemovesThem() {
-        String existing = createContact("+14155550300", "Old");
-        JsonPath job = awaitEnd(upload("""
+        String existing = createContact(tenant, "+14155550300", "Old");
+        JsonPath job = awaitEnd(tenant, upload(tenant, """
                 phone,first_name,consent_type,consent_channel,consent_source,consent_captured_at,consent_evidence,consent_expires_at
                 +14155550300,Old,prior_express,sms,web_form,2026-11-20T09:12:00Z,https://forms.example.com/1,2030-01-01
                 +14155550301,New,prior_express_written,,,2026-11-19,,
@@ -209,7 +213,7 @@ class ImportApiTest {
                 .body("items.size()", equalTo(1)).body("items[0].validNow", equalTo(true));
 
         // a second import of the same consent records nothing twice
-        JsonPath again = awaitEnd(upload("phone,consent_type,consent_channel,consent_captured_at\n"
+        JsonPath again = awaitEnd(tenant, upload(tenant, "phone,consent_type,consent_channel,consent_captured_at\n"
                 + "+14155550300,prior_express,sms,2026-11-20T09:12:00Z\n", ""));
         assertEquals(0, count("SELECT count(*) FROM consent WHERE tenant_id = ?1 AND source_import_id = '"
                 + again.getString("id") + "'"));
@@ -244,14 +248,14 @@ class ImportApiTest {
                 "binary data", "phone\n+1415\0\0\0\n".getBytes(StandardCharsets.UTF_8),
                 "is the phone number", "name,email\nAda,ada@example.com\n".getBytes(StandardCharsets.UTF_8));
         files.forEach((expected, bytes) -> {
-            JsonPath job = awaitEnd(upload(bytes, ""));
+            JsonPath job = awaitEnd(tenant, upload(tenant, bytes, ""));
             assertEquals("failed", job.getString("status"), expected);
             assertTrue(job.getString("error").contains(expected), expected + " -> " + job.getString("error"));
             assertEquals(0, job.getInt("rowsImported"), expected);
         });
         byte[] garbage = new byte[20_000];
         new Random(8).nextBytes(garbage);
-        JsonPath job = awaitEnd(upload(garbage, ""));
+        JsonPath job = awaitEnd(tenant, upload(tenant, garbage, ""));
         assertEquals("failed", job.getString("status"));
         assertEquals(0, count("SELECT count(*) FROM contact WHERE tenant_id = ?1"));
         assertEquals(files.size() + 1, count("SELECT count(*) FROM outbox_event WHERE tenant_id = ?1"
@@ -282,13 +286,13 @@ class ImportApiTest {
         Semaphore gate = new Semaphore(2);
         worker.gate(tenant, gate);
         try {
-            String id = upload(numbers(1000, 500), "");
+            String id = upload(tenant, numbers(1000, 500), "");
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> gate.availablePermits() == 0
-                    && get(id).getInt("rowsProcessed") == 200);
+                    && job(tenant, id).getInt("rowsProcessed") == 200);
             asTenant(tenant).post("/api/v1/imports/" + id + "/cancel").then().statusCode(200).body("status", equalTo("cancelled"));
             gate.release(100);
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !worker.isScheduled(UUID.fromString(id)));
-            JsonPath job = get(id);
+            JsonPath job = job(tenant, id);
             assertEquals("cancelled", job.getString("status"));
             assertEquals(200, job.getInt("rowsProcessed"));
             assertEquals(200, count("SELECT count(*) FROM contact WHERE tenant_id = ?1"));
@@ -303,16 +307,16 @@ class ImportApiTest {
     @Test
     void aCrashMidImportRollsBackTheOpenChunkAndResumingImportsEveryRowExactlyOnce() {
         worker.crashInChunk(tenant, 3);
-        String id = upload(numbers(2000, 450), "");
+        String id = upload(tenant, numbers(2000, 450), "");
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !worker.crashPending(tenant)
                 && !worker.isScheduled(UUID.fromString(id)));
-        JsonPath crashed = get(id);
+        JsonPath crashed = job(tenant, id);
         assertEquals("running", crashed.getString("status"));
         assertEquals(200, crashed.getInt("rowsProcessed"));
         assertEquals(200, count("SELECT count(*) FROM contact WHERE tenant_id = ?1"));
 
         worker.resumeUnfinished();
-        JsonPath job = awaitEnd(id);
+        JsonPath job = awaitEnd(tenant, id);
         assertEquals("completed", job.getString("status"));
         assertEquals(450, job.getInt("rowsProcessed"));
         assertEquals(450, job.getInt("rowsImported"));
@@ -330,7 +334,7 @@ class ImportApiTest {
         post("/api/v1/opt-outs", "{\"phone\":\"+14155550403\",\"channel\":\"sms\"}");
         asTenant(other).contentType(ContentType.JSON).body("{\"phone\":\"+14155550400\",\"channel\":\"voice\"}")
                 .post("/api/v1/opt-outs").then().statusCode(201);
-        JsonPath job = awaitEnd(upload("phone\n+14155550400\n+14155550401\n+14155550402\n+14155550403\n", ""));
+        JsonPath job = awaitEnd(tenant, upload(tenant, "phone\n+14155550400\n+14155550401\n+14155550402\n+14155550403\n", ""));
         assertEquals(4, job.getInt("rowsImported"));
         assertEquals(2, job.getInt("rowsFlagged"));
         asTenant(tenant).get("/api/v1/imports/" + job.getString("id") + "/errors").then()
@@ -342,8 +346,8 @@ class ImportApiTest {
 
     @Test
     void progressStreamsAsServerSentEventsEndingWithTheFinalState() {
-        String id = upload("phone\n+14155550500\n", "");
-        awaitEnd(id);
+        String id = upload(tenant, "phone\n+14155550500\n", "");
+        awaitEnd(tenant, id);
         String stream = asTenant(tenant).accept("text/event-stream").get("/api/v1/imports/" + id + "/events")
                 .then().statusCode(200).extract().asString();
         assertTrue(stream.contains("data:") && stream.contains("\"status\":\"completed\""), stream);
@@ -354,7 +358,7 @@ class ImportApiTest {
         Semaphore gate = new Semaphore(1);
         worker.gate(tenant, gate);
         try {
-            String id = upload(numbers(3000, 300), "");
+            String id = upload(tenant, numbers(3000, 300), "");
             HttpRequest request = HttpRequest.newBuilder(URI.create(io.restassured.RestAssured.baseURI + ":"
                             + io.restassured.RestAssured.port + "/api/v1/imports/" + id + "/events"))
                     .header("Authorization", TestTokens.bearer(tenant)).header("Accept", "text/event-stream").build();
@@ -368,7 +372,7 @@ class ImportApiTest {
                 do {
                     event = events.next();
                 } while (!(event.contains("\"status\":\"running\"") && event.contains("\"rowsProcessed\":100")));
-                assertEquals("running", get(id).getString("status"));
+                assertEquals("running", job(tenant, id).getString("status"));
                 gate.release(10);
                 do {
                     event = events.next();
@@ -383,8 +387,8 @@ class ImportApiTest {
 
     @Test
     void anotherTenantSeesNoneOfItAndGets404Everywhere() {
-        String id = upload("phone\n+14155550600\n", "");
-        awaitEnd(id);
+        String id = upload(tenant, "phone\n+14155550600\n", "");
+        awaitEnd(tenant, id);
         for (String path : List.of("", "/errors", "/errors.csv", "/events")) {
             asTenant(other).get("/api/v1/imports/" + id + path).then().statusCode(404);
         }
@@ -400,31 +404,6 @@ class ImportApiTest {
             file.append("+1415555").append(String.format("%04d", from + i)).append(",N").append(i).append('\n');
         }
         return file.toString();
-    }
-
-    private String upload(String body, String query) {
-        return upload(body.getBytes(StandardCharsets.UTF_8), query);
-    }
-
-    private String upload(byte[] body, String query) {
-        return asTenant(tenant).contentType("text/csv").body(body).post("/api/v1/imports" + (query.isEmpty() ? "" : "?" + query))
-                .then().statusCode(202).contentType(ContentType.JSON).body("status", equalTo("queued"))
-                .extract().path("id");
-    }
-
-    private JsonPath get(String id) {
-        return asTenant(tenant).get("/api/v1/imports/" + id).then().statusCode(200).extract().jsonPath();
-    }
-
-    private JsonPath awaitEnd(String id) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-                .until(() -> !Set.of("queued", "running").contains(get(id).getString("status")));
-        return get(id);
-    }
-
-    private String createContact(String phone, String firstName) {
-        return asTenant(tenant).contentType(ContentType.JSON).body("{\"phone\":\"" + phone + "\",\"firstName\":\"" + firstName + "\"}")
-                .post("/api/v1/contacts").then().statusCode(201).extract().path("id");
     }
 
     private void post(String path, String json) {

@@ -1,21 +1,23 @@
 package io.switchboard.contacts.importer;
 
-import static io.restassured.RestAssured.given;
+import static io.switchboard.contacts.RecordsApi.asTenant;
+import static io.switchboard.contacts.RecordsApi.createContact;
+import static io.switchboard.contacts.importer.ImportJobs.awaitEnd;
+import static io.switchboard.contacts.importer.ImportJobs.job;
+import static io.switchboard.contacts.importer.ImportJobs.upload;
+
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -24,7 +26,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 import io.switchboard.events.EventCatalog;
 import io.switchboard.events.EventCodec;
 import io.switchboard.events.call.CallCompletedV1;
@@ -32,7 +33,6 @@ import io.switchboard.events.call.CallCreatedV1;
 import io.switchboard.platform.inbox.IdempotentConsumer;
 import io.switchboard.platform.tenant.TenantScope;
 import io.switchboard.testsupport.InfraResource;
-import io.switchboard.testsupport.TestTokens;
 
 /** Import policy keep_both: possible duplicates (duplicate_of) and the one-primary-per-phone rule around them. */
 @QuarkusTest
@@ -51,8 +51,8 @@ class KeepBothImportTest {
 
     @Test
     void keepBothAgainstAnExistingContactCreatesASecondContactMarkedAsItsDuplicate() {
-        String primary = createContact(PHONE, "Existing");
-        JsonPath job = awaitEnd(upload("phone,first_name\n" + PHONE + ",Imported\n+14155550701,New\n", "duplicates=keep_both"));
+        String primary = createContact(tenant, PHONE, "Existing");
+        JsonPath job = awaitEnd(tenant, upload(tenant, "phone,first_name\n" + PHONE + ",Imported\n+14155550701,New\n", "duplicates=keep_both"));
         assertEquals("completed", job.getString("status"));
         assertEquals("keep_both", job.getString("duplicatePolicy"));
         assertEquals(2, job.getInt("rowsImported"));
@@ -60,7 +60,7 @@ class KeepBothImportTest {
 
         List<String> byPhone = byPhone(PHONE);
         assertEquals(List.of("Existing -", "Imported " + primary), byPhone);
-        asTenant().get("/api/v1/contacts/" + primary).then().statusCode(200).body("duplicateOf", nullValue());
+        asTenant(tenant).get("/api/v1/contacts/" + primary).then().statusCode(200).body("duplicateOf", nullValue());
         assertEquals(List.of("New -"), byPhone("+14155550701"));
         // contact.created says which contact it duplicates
         assertEquals(List.of(primary), sql("""
@@ -68,7 +68,7 @@ class KeepBothImportTest {
                 AND event_type = 'io.switchboard.contact.created.v1' AND cloud_event::jsonb #>> '{data,duplicateOf}' IS NOT NULL
                 AND ?2 IS NOT NULL""", "-"));
         // only imports make duplicates: the API still answers 409 for a phone that has a contact
-        asTenant().contentType(ContentType.JSON).body("{\"phone\":\"" + PHONE + "\"}").post("/api/v1/contacts")
+        asTenant(tenant).contentType(ContentType.JSON).body("{\"phone\":\"" + PHONE + "\"}").post("/api/v1/contacts")
                 .then().statusCode(409);
     }
 
@@ -79,7 +79,7 @@ class KeepBothImportTest {
             file.append("+1415556").append(String.format("%04d", i)).append(",N").append(i).append('\n');
         }
         file.append(PHONE).append(",LaterChunk\n");
-        JsonPath job = awaitEnd(upload(file.toString(), "duplicates=keep_both"));
+        JsonPath job = awaitEnd(tenant, upload(tenant, file.toString(), "duplicates=keep_both"));
         assertEquals(123, job.getInt("rowsImported"));
         assertEquals(0, job.getInt("rowsSkipped"));
         String first = idOf(PHONE, "First");
@@ -88,11 +88,11 @@ class KeepBothImportTest {
 
     @Test
     void skipAndUpdateStillTouchOnlyThePhonesPrimaryContact() {
-        String primary = createContact(PHONE, "Existing");
-        awaitEnd(upload("phone,first_name\n" + PHONE + ",Dup\n", "duplicates=keep_both"));
-        JsonPath skipped = awaitEnd(upload("phone,first_name\n" + PHONE + ",Skipped\n", "duplicates=skip"));
+        String primary = createContact(tenant, PHONE, "Existing");
+        awaitEnd(tenant, upload(tenant, "phone,first_name\n" + PHONE + ",Dup\n", "duplicates=keep_both"));
+        JsonPath skipped = awaitEnd(tenant, upload(tenant, "phone,first_name\n" + PHONE + ",Skipped\n", "duplicates=skip"));
         assertEquals(1, skipped.getInt("rowsSkipped"));
-        JsonPath updated = awaitEnd(upload("phone,company\n" + PHONE + ",Acme\n", "duplicates=update"));
+        JsonPath updated = awaitEnd(tenant, upload(tenant, "phone,company\n" + PHONE + ",Acme\n", "duplicates=update"));
         assertEquals(1, updated.getInt("rowsUpdated"));
         assertEquals(0, updated.getInt("rowsImported"));
         assertEquals(List.of("Dup " + primary + " -", "Existing - Acme"), sql("""
@@ -102,16 +102,16 @@ class KeepBothImportTest {
 
     @Test
     void undoOfAKeepBothImportRemovesExactlyItsContactsAndAnotherImportsDuplicateBecomesThePrimary() {
-        String primary = createContact(PHONE, "Existing");
-        String first = awaitEnd(upload("phone,first_name\n" + PHONE + ",Dup\n+14155550701,New\n", "duplicates=keep_both"))
+        String primary = createContact(tenant, PHONE, "Existing");
+        String first = awaitEnd(tenant, upload(tenant, "phone,first_name\n" + PHONE + ",Dup\n+14155550701,New\n", "duplicates=keep_both"))
                 .getString("id");
         // later imports duplicate the number the first one created, twice: one after the other, so Later1 is the older
         // (two rows of one import share their created_at, and the heir among equals is by id)
-        awaitEnd(upload("phone,first_name\n+14155550701,Later1\n", "duplicates=keep_both"));
-        awaitEnd(upload("phone,first_name\n+14155550701,Later2\n", "duplicates=keep_both"));
+        awaitEnd(tenant, upload(tenant, "phone,first_name\n+14155550701,Later1\n", "duplicates=keep_both"));
+        awaitEnd(tenant, upload(tenant, "phone,first_name\n+14155550701,Later2\n", "duplicates=keep_both"));
         String later1 = idOf("+14155550701", "Later1");
 
-        asTenant().post("/api/v1/imports/" + first + "/undo").then().statusCode(200).body("status", equalTo("undone"));
+        asTenant(tenant).post("/api/v1/imports/" + first + "/undo").then().statusCode(200).body("status", equalTo("undone"));
         assertEquals(List.of("Existing -"), byPhone(PHONE));
         // the oldest remaining duplicate inherits the number; the other now duplicates it
         assertEquals(List.of("Later1 -", "Later2 " + later1), byPhone("+14155550701"));
@@ -120,8 +120,8 @@ class KeepBothImportTest {
 
     @Test
     void aCallForAPhoneWithDuplicatesIsLinkedToAndCountedOnThePrimaryOnly() {
-        String primary = createContact(PHONE, "Existing");
-        awaitEnd(upload("phone,first_name\n" + PHONE + ",Dup\n", "duplicates=keep_both"));
+        String primary = createContact(tenant, PHONE, "Existing");
+        awaitEnd(tenant, upload(tenant, "phone,first_name\n" + PHONE + ",Dup\n", "duplicates=keep_both"));
         String callId = UUID.randomUUID().toString();
         consumer.consume(EventCodec.serialize(EventCodec.newEvent(EventCatalog.CALL_CREATED, "calls-service", tenant,
                 new CallCreatedV1(callId, "outbound", "queued", "+14155559999", PHONE, null, null, null, Instant.now()))));
@@ -136,10 +136,10 @@ class KeepBothImportTest {
 
     @Test
     void mergingTheDuplicateIntoItsPrimaryLeavesOneContactWithoutMark() {
-        String primary = createContact(PHONE, null);
-        awaitEnd(upload("phone,first_name\n" + PHONE + ",Dup\n", "duplicates=keep_both"));
+        String primary = createContact(tenant, PHONE, null);
+        awaitEnd(tenant, upload(tenant, "phone,first_name\n" + PHONE + ",Dup\n", "duplicates=keep_both"));
         String duplicate = idOf(PHONE, "Dup");
-        asTenant().contentType(ContentType.JSON).body("{\"mergeContactId\":\"" + duplicate + "\"}")
+        asTenant(tenant).contentType(ContentType.JSON).body("{\"mergeContactId\":\"" + duplicate + "\"}")
                 .post("/api/v1/contacts/" + primary + "/merge").then().statusCode(200)
                 .body("firstName", equalTo("Dup")).body("duplicateOf", nullValue());
         assertEquals(List.of("Dup -"), byPhone(PHONE));
@@ -147,49 +147,49 @@ class KeepBothImportTest {
 
     @Test
     void mergingThePrimaryIntoADuplicateMakesTheSurvivorThePrimaryOfTheOtherDuplicates() {
-        String primary = createContact(PHONE, "Existing");
-        awaitEnd(upload("phone,first_name\n" + PHONE + ",Dup1\n" + PHONE + ",Dup2\n", "duplicates=keep_both"));
+        String primary = createContact(tenant, PHONE, "Existing");
+        awaitEnd(tenant, upload(tenant, "phone,first_name\n" + PHONE + ",Dup1\n" + PHONE + ",Dup2\n", "duplicates=keep_both"));
         String dup2 = idOf(PHONE, "Dup2");
-        asTenant().contentType(ContentType.JSON).body("{\"mergeContactId\":\"" + primary + "\"}")
+        asTenant(tenant).contentType(ContentType.JSON).body("{\"mergeContactId\":\"" + primary + "\"}")
                 .post("/api/v1/contacts/" + dup2 + "/merge").then().statusCode(200).body("duplicateOf", nullValue());
         assertEquals(List.of("Dup1 " + dup2, "Dup2 -"), byPhone(PHONE));
     }
 
     @Test
     void deletingThePrimaryPromotesTheOldestDuplicateAndRepointsTheOthers() {
-        String primary = createContact(PHONE, "Existing");
-        awaitEnd(upload("phone,first_name\n" + PHONE + ",Older\n", "duplicates=keep_both"));
-        awaitEnd(upload("phone,first_name\n" + PHONE + ",Newer\n", "duplicates=keep_both"));
+        String primary = createContact(tenant, PHONE, "Existing");
+        awaitEnd(tenant, upload(tenant, "phone,first_name\n" + PHONE + ",Older\n", "duplicates=keep_both"));
+        awaitEnd(tenant, upload(tenant, "phone,first_name\n" + PHONE + ",Newer\n", "duplicates=keep_both"));
         String older = idOf(PHONE, "Older");
-        asTenant().delete("/api/v1/contacts/" + primary).then().statusCode(204);
+        asTenant(tenant).delete("/api/v1/contacts/" + primary).then().statusCode(204);
         assertEquals(List.of("Newer " + older, "Older -"), byPhone(PHONE));
         // the new primary answers for the number: the API refuses a third contact with it
-        asTenant().contentType(ContentType.JSON).body("{\"phone\":\"" + PHONE + "\"}").post("/api/v1/contacts")
+        asTenant(tenant).contentType(ContentType.JSON).body("{\"phone\":\"" + PHONE + "\"}").post("/api/v1/contacts")
                 .then().statusCode(409).body("detail", containsString(older));
     }
 
     @Test
     void changingThePhoneOfAPrimaryOrADuplicateKeepsOnePrimaryPerPhone() {
-        String primary = createContact(PHONE, "Existing");
-        awaitEnd(upload("phone,first_name\n" + PHONE + ",Dup1\n" + PHONE + ",Dup2\n", "duplicates=keep_both"));
+        String primary = createContact(tenant, PHONE, "Existing");
+        awaitEnd(tenant, upload(tenant, "phone,first_name\n" + PHONE + ",Dup1\n" + PHONE + ",Dup2\n", "duplicates=keep_both"));
         String dup1 = idOf(PHONE, "Dup1");
         String dup2 = idOf(PHONE, "Dup2");
         // a duplicate moving to a free number is that number's primary
-        asTenant().contentType("application/merge-patch+json").body("{\"phone\":\"+14155550799\"}")
+        asTenant(tenant).contentType("application/merge-patch+json").body("{\"phone\":\"+14155550799\"}")
                 .patch("/api/v1/contacts/" + dup2).then().statusCode(200).body("duplicateOf", nullValue());
         // the primary leaving the number hands it to its remaining duplicate
-        asTenant().contentType("application/merge-patch+json").body("{\"phone\":\"+14155550798\"}")
+        asTenant(tenant).contentType("application/merge-patch+json").body("{\"phone\":\"+14155550798\"}")
                 .patch("/api/v1/contacts/" + primary).then().statusCode(200).body("duplicateOf", nullValue());
         assertEquals(List.of("Dup1 -"), byPhone(PHONE));
         // a taken number stays a 409 for PATCH
-        asTenant().contentType("application/merge-patch+json").body("{\"phone\":\"" + PHONE + "\"}")
+        asTenant(tenant).contentType("application/merge-patch+json").body("{\"phone\":\"" + PHONE + "\"}")
                 .patch("/api/v1/contacts/" + dup2).then().statusCode(409).body("detail", containsString(dup1));
     }
 
     /** "firstName duplicateOf|-" of every contact with the phone, found by the API's phone search (all of them). */
     private List<String> byPhone(String phone) {
         List<String> found = new java.util.ArrayList<>();
-        JsonPath page = asTenant().queryParam("phone", phone).get("/api/v1/contacts").then().statusCode(200).extract().jsonPath();
+        JsonPath page = asTenant(tenant).queryParam("phone", phone).get("/api/v1/contacts").then().statusCode(200).extract().jsonPath();
         for (int i = 0; i < page.getList("items").size(); i++) {
             String duplicateOf = page.getString("items[" + i + "].duplicateOf");
             found.add(page.getString("items[" + i + "].firstName") + " " + (duplicateOf == null ? "-" : duplicateOf));
@@ -203,34 +203,10 @@ class KeepBothImportTest {
                 .get(0);
     }
 
-    private String upload(String body, String query) {
-        return asTenant().contentType("text/csv").body(body).post("/api/v1/imports?" + query).then().statusCode(202)
-                .extract().path("id");
-    }
-
-    private JsonPath awaitEnd(String id) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-                .until(() -> !Set.of("queued", "running").contains(get(id).getString("status")));
-        return get(id);
-    }
-
-    private JsonPath get(String id) {
-        return asTenant().get("/api/v1/imports/" + id).then().statusCode(200).extract().jsonPath();
-    }
-
-    private String createContact(String phone, String firstName) {
-        String name = firstName == null ? "" : ",\"firstName\":\"" + firstName + "\"";
-        return asTenant().contentType(ContentType.JSON).body("{\"phone\":\"" + phone + "\"" + name + "}")
-                .post("/api/v1/contacts").then().statusCode(201).extract().path("id");
-    }
-
     @SuppressWarnings("unchecked")
     private List<String> sql(String query, Object second) {
         return TenantScope.call(tenant, () -> QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(query)
                 .setParameter(1, tenant).setParameter(2, second).getResultList()));
     }
 
-    private RequestSpecification asTenant() {
-        return given().header("Authorization", TestTokens.bearer(tenant));
-    }
 }

@@ -252,7 +252,7 @@ public class IdempotentConsumer {
         for (EventHandler<?> handler : forType) {
             invoke(handler, event);
         }
-        tenantWorkDone(); // the one tenant's work of this transaction is over
+        tenantWorkDone(event.tenantId()); // the one tenant's work of this transaction is over
         return Outcome.APPLIED;
     }
 
@@ -264,18 +264,6 @@ public class IdempotentConsumer {
         Set<UUID> fresh = insertProcessed(batch.stream().<EventEnvelope<?>>map(Decoded::event).toList());
         Set<UUID> applied = new HashSet<>();
         UUID[] tenant = new UUID[1];
-        applyEach(batch, fresh, applied, tenant);
-        if (tenant[0] != null) {
-            // the last tenant's records are applied: what its handlers kept for later is written under its tenant
-            TenantScope.call(tenant[0], () -> {
-                tenantWorkDone();
-                return null;
-            });
-            em.flush();
-        }
-    }
-
-    private void applyEach(List<Decoded> batch, Set<UUID> fresh, Set<UUID> applied, UUID[] tenant) {
         for (Decoded decoded : batch) {
             traced(decoded, () -> {
                 EventEnvelope<?> event = decoded.event();
@@ -285,7 +273,7 @@ public class IdempotentConsumer {
                     return Outcome.DUPLICATE;
                 }
                 if (!event.tenantId().equals(tenant[0])) {
-                    switchTenant(event.tenantId(), tenant[0] != null);
+                    switchTenant(tenant[0], event.tenantId());
                     tenant[0] = event.tenantId();
                 }
                 Span.current().setAttribute("switchboard.inbox.batch", batch.size());
@@ -297,6 +285,9 @@ public class IdempotentConsumer {
                     return Outcome.APPLIED;
                 });
             });
+        }
+        if (tenant[0] != null) {
+            tenantWorkDone(tenant[0]); // the last tenant's records are applied
         }
     }
 
@@ -336,9 +327,9 @@ public class IdempotentConsumer {
      * in Hibernate is flushed and detached, so nothing loaded for one tenant is found from the persistence context by
      * the next.
      */
-    private void switchTenant(UUID tenant, boolean hadOne) {
-        if (hadOne) {
-            tenantWorkDone();
+    private void switchTenant(UUID previous, UUID tenant) {
+        if (previous != null) {
+            tenantWorkDone(previous);
             em.flush();
             em.clear();
         }
@@ -346,9 +337,15 @@ public class IdempotentConsumer {
                 .getSingleResult();
     }
 
-    /** The handlers are done with the connection's current tenant in this transaction ({@link BeforeTenantSwitch}). */
-    private void tenantWorkDone() {
-        tenantSwitchListeners.forEach(BeforeTenantSwitch::beforeTenantSwitch);
+    /**
+     * The handlers are done with {@code tenant}, still the connection's tenant, in this transaction: the
+     * {@link BeforeTenantSwitch} beans write what they kept, under its {@link TenantScope} too.
+     */
+    private void tenantWorkDone(UUID tenant) {
+        TenantScope.call(tenant, () -> {
+            tenantSwitchListeners.forEach(BeforeTenantSwitch::beforeTenantSwitch);
+            return null;
+        });
     }
 
     @SuppressWarnings("unchecked")

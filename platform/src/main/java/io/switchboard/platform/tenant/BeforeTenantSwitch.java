@@ -5,8 +5,8 @@ package io.switchboard.platform.tenant;
  * several tenants' events (the inbox's batches, platform {@code inbox/IdempotentConsumer}), row-level security is
  * switched from one tenant to the next inside it. The inbox calls each such bean just before every switch and once
  * more when the transaction's last records are applied (a one-record transaction included), each time while the tenant
- * whose work ends is still the connection's, and before the inbox's final flush: what the bean kept is written under
- * the right tenant, through Hibernate or plain SQL. Implement it as a CDI bean.
+ * whose work ends is still the connection's and the current {@link TenantScope}, before the commit: what the bean kept
+ * is written under the right tenant, through Hibernate or plain SQL. Implement it as a CDI bean.
  */
 public interface BeforeTenantSwitch {
 
