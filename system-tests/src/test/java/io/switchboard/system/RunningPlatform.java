@@ -31,17 +31,20 @@ final class RunningPlatform {
     static final String SUPER_ADMIN_EMAIL = "super-admin@system-tests.example";
     static final String SUPER_ADMIN_PASSWORD = "system tests super admin password";
 
-    private RunningPlatform(Map<String, String> gatewayEnv, Map<String, String> callsEnv) {
+    private RunningPlatform(Map<String, Map<String, String>> envByModule) {
         Infra.ensureStarted();
         // the stuck-call reconciler in provider-simulator time: a dial whose process died between recording the call and
         // asking the provider (no provider id, never a webhook) is answered outcome_unknown after 20 s, not 30 min
         Map<String, String> callsSettings = new java.util.HashMap<>(Map.of(
                 "SWITCHBOARD_CALLS_RECONCILE_AFTER", "20s", "SWITCHBOARD_CALLS_RECONCILE_EVERY", "5s"));
-        callsSettings.putAll(callsEnv);
+        callsSettings.putAll(envByModule.getOrDefault("calls-service", Map.of()));
         CompletableFuture<ServiceProcess> callsF = start("calls-service", "SWITCHBOARD_CALLS_PORT", callsSettings);
-        CompletableFuture<ServiceProcess> contactsF = start("contacts-service", "SWITCHBOARD_CONTACTS_PORT");
-        CompletableFuture<ServiceProcess> campaignsF = start("campaigns-service", "SWITCHBOARD_CAMPAIGNS_PORT");
-        CompletableFuture<ServiceProcess> analyticsF = start("analytics-service", "SWITCHBOARD_ANALYTICS_PORT");
+        CompletableFuture<ServiceProcess> contactsF = start("contacts-service", "SWITCHBOARD_CONTACTS_PORT",
+                envByModule.getOrDefault("contacts-service", Map.of()));
+        CompletableFuture<ServiceProcess> campaignsF = start("campaigns-service", "SWITCHBOARD_CAMPAIGNS_PORT",
+                envByModule.getOrDefault("campaigns-service", Map.of()));
+        CompletableFuture<ServiceProcess> analyticsF = start("analytics-service", "SWITCHBOARD_ANALYTICS_PORT",
+                envByModule.getOrDefault("analytics-service", Map.of()));
         List<CompletableFuture<ServiceProcess>> upstreams = List.of(callsF, contactsF, campaignsF, analyticsF);
         try {
             CompletableFuture.allOf(upstreams.toArray(CompletableFuture[]::new)).join();
@@ -70,7 +73,7 @@ final class RunningPlatform {
                 "SWITCHBOARD_SUPER_ADMIN_EMAIL", SUPER_ADMIN_EMAIL,
                 "SWITCHBOARD_SUPER_ADMIN_PASSWORD", SUPER_ADMIN_PASSWORD));
         env.putAll(jvmOptions("gateway"));
-        env.putAll(gatewayEnv);
+        env.putAll(envByModule.getOrDefault("gateway", Map.of()));
         env.putAll(Map.of(
                 "SWITCHBOARD_CALLS_URL", calls.url(),
                 "SWITCHBOARD_CONTACTS_URL", contacts.url(),
@@ -112,22 +115,19 @@ final class RunningPlatform {
     }
 
     static synchronized RunningPlatform get() {
-        return get(Map.of(), Map.of());
+        return get(Map.of());
     }
 
     /**
-     * The first caller's gateway and calls-service settings win; the benchmark uses this to lift the rate limits and,
-     * for its dialer phase, to keep calls-service off the dial requests its stub provider answers.
+     * The first caller's settings win, as environment variables by module ({@code gateway}, {@code calls-service},
+     * ...); the benchmark uses this to lift the rate limits, to keep calls-service off the dial requests the dialer
+     * phase's stub provider answers, and to take the consumers of call events off for its intake-only webhook figure.
      */
-    static synchronized RunningPlatform get(Map<String, String> gatewayEnv, Map<String, String> callsEnv) {
+    static synchronized RunningPlatform get(Map<String, Map<String, String>> envByModule) {
         if (instance == null) {
-            instance = new RunningPlatform(gatewayEnv, callsEnv);
+            instance = new RunningPlatform(envByModule);
         }
         return instance;
-    }
-
-    private static CompletableFuture<ServiceProcess> start(String module, String portEnv) {
-        return start(module, portEnv, Map.of());
     }
 
     private static CompletableFuture<ServiceProcess> start(String module, String portEnv, Map<String, String> env) {
