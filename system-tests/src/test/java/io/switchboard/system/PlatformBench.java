@@ -119,8 +119,9 @@ class PlatformBench {
         Request directPost = new Request("POST", platform.calls.url() + "/api/v1/calls",
                 Map.of("Authorization", internal, "Content-Type", "application/json"), CALL);
 
-        System.out.printf("%n== Switchboard benchmark: %d cores, %d connections, %s, %d s per figure after %d s warm-up ==%n",
-                Runtime.getRuntime().availableProcessors(), CONNECTIONS, load.name(), MEASURE.toSeconds(), WARMUP.toSeconds());
+        System.out.printf("%n== Switchboard benchmark: %d cores, %d connections, %s, %d s per figure after %d s warm-up"
+                + " (webhooks: %d s) ==%n", Runtime.getRuntime().availableProcessors(), CONNECTIONS, load.name(),
+                MEASURE.toSeconds(), WARMUP.toSeconds(), WEBHOOK_WARMUP.toSeconds());
         if (PHASES.contains("reads")) {
             reads(load, gatewayGet, directGet);
         }
