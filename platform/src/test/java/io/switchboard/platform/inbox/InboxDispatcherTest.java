@@ -146,6 +146,39 @@ class InboxDispatcherTest {
         third.toCompletableFuture().get(5, TimeUnit.SECONDS);
     }
 
+    @Test
+    void whileTheApplicationStopsAFailedRecordIsLeftForRedeliveryAndAQueuedOneIsNotStarted() throws Exception {
+        InboxDispatcher dispatcher = dispatcher(1, 100);
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> failedAcked = new CompletableFuture<>();
+        CompletableFuture<Throwable> failedNacked = new CompletableFuture<>();
+        dispatcher.dispatch(record("a", 0, failedAcked, failedNacked), payload -> {
+            running.countDown();
+            await(release);
+            // what a handler sees once the application's persistence has closed under it
+            throw new IllegalStateException("EntityManagerFactory is closed");
+        });
+        assertTrue(await(running));
+        AtomicInteger queuedRan = new AtomicInteger();
+        CompletableFuture<Void> queuedAcked = new CompletableFuture<>();
+        CompletableFuture<Throwable> queuedNacked = new CompletableFuture<>();
+        // one worker, busy: this record waits in the queue
+        dispatcher.dispatch(record("b", 1, queuedAcked, queuedNacked), payload -> queuedRan.incrementAndGet());
+
+        Thread stopper = new Thread(dispatcher::stop);
+        stopper.start();
+        sleep(200); // the dispatcher now knows it is stopping; the running record is still in its work
+        release.countDown();
+        stopper.join(15_000);
+
+        assertFalse(stopper.isAlive(), "stop() did not return");
+        assertFalse(failedNacked.isDone(), "a record failing during shutdown went to the dead-letter topic");
+        assertFalse(failedAcked.isDone(), "a failed record was acknowledged");
+        assertEquals(0, queuedRan.get(), "a record still queued was started after the application began to stop");
+        assertFalse(queuedAcked.isDone() || queuedNacked.isDone(), "a record never run was acknowledged or nacked");
+    }
+
     private static boolean await(CountDownLatch latch) {
         try {
             return latch.await(5, TimeUnit.SECONDS);
