@@ -121,6 +121,7 @@ public class ProxyRoutes {
                         .setConnectTimeout(config.connectTimeout().toMillis())
                         // no response bytes for this long -> TimeoutException -> 504
                         .setIdleTimeout(timeoutMs))
+                        .map(FinishedExchangeGuard::guard)
                         .recover(e -> Future.failedFuture(new UpstreamFailure.NoConnection(e))))
                 .addInterceptor(new Interceptor(name, timeoutMs, IdentityForwarding.isAnonymous(prefix)));
     }
