@@ -66,12 +66,15 @@ final class CpuMeter {
     /** One line: "gateway 1.2, calls-service 5.3, ... = total 20.1 ms CPU per report". */
     static String describe(Map<String, Double> msPerUnit, String unit) {
         StringBuilder line = new StringBuilder();
-        double total = 0;
         for (Map.Entry<String, Double> part : msPerUnit.entrySet()) {
             line.append(line.isEmpty() ? "" : ", ").append(part.getKey()).append(String.format(" %.1f", part.getValue()));
-            total += part.getValue();
         }
-        return line.append(String.format(" = %.1f ms CPU per %s", total, unit)).toString();
+        return line.append(String.format(" = %.1f ms CPU per %s", total(msPerUnit), unit)).toString();
+    }
+
+    /** All the parts together. */
+    static double total(Map<String, Double> msPerUnit) {
+        return msPerUnit.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
     private static void put(Map<String, Double> seconds, String part, double ticks) {

@@ -434,7 +434,7 @@ final class DialerBench {
             // CPU milliseconds per second of the 2 s, per part: thousandths of a core
             Map<String, Double> msPerSecond = CpuMeter.perUnit(before, cpu.read(), 2);
             msPerSecond.remove("load generator");
-            if (msPerSecond.values().stream().mapToDouble(Double::doubleValue).sum() < 250) {
+            if (CpuMeter.total(msPerSecond) < 250) {
                 return true;
             }
         }

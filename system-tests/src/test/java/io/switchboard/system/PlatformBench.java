@@ -64,8 +64,8 @@ class PlatformBench {
     private static final Duration MEASURE = Duration.ofSeconds(Integer.getInteger("bench.seconds", 20));
     private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 20));
     /**
-     * The webhook phase warms up longer: at 20 s (about 1,500 reports) C2 was still compiling the report path, 22–34 %
-     * of every service's CPU in the measured phases; 90 s put the 64-connection figure from 0.10–0.13× to 0.18×.
+     * The webhook phase warms up longer: at 20 s (about 1,500 reports) C2 was still compiling the report path, 22–45 %
+     * of a service's CPU in the measured phases; 90 s put the 64-connection figure from 0.10–0.13× to 0.18–0.21×.
      */
     private static final Duration WEBHOOK_WARMUP = Duration.ofSeconds(Integer.getInteger("bench.webhooks.warmup", 90));
     private static final Duration IDLE = Duration.ofSeconds(10);

@@ -115,8 +115,8 @@ final class WebhookBench {
      * measured rate (this machine cannot give the services cores of their own).
      */
     private static void bounds(Map<String, Double> report, Map<String, Double> pgbench) {
-        double reportTotal = report.values().stream().mapToDouble(Double::doubleValue).sum();
-        double txTotal = pgbench.values().stream().mapToDouble(Double::doubleValue).sum();
+        double reportTotal = CpuMeter.total(report);
+        double txTotal = CpuMeter.total(pgbench);
         System.out.printf("  bound on the ratio at 64, all parts sharing these cores: %.1f ms per tx / %.1f ms per report = %.2f x%n",
                 txTotal, reportTotal, txTotal / reportTotal);
         Double reportDb = report.get("postgresql");
